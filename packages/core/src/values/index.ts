@@ -1,0 +1,10 @@
+export { PyTuple } from './py-tuple.js';
+export { PySet } from './py-set.js';
+export { PyDict } from './py-dict.js';
+export { PyByteArray } from './py-bytearray.js';
+export { PySlice, type SliceBound } from './py-slice.js';
+export { PyComplex } from './py-complex.js';
+export { PyType, PyFunction } from './py-refs.js';
+export { PyMethod, PyPartial, PyOperator, type OperatorName } from './py-callables.js';
+export { PyObject } from './py-object.js';
+export { hasBrand } from './brand.js';
