@@ -19,6 +19,11 @@ export interface ArchiveEntry {
 export interface ByteSource {
   readonly size: number;
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Fills `target` with the bytes at `offset`. Optional: sources that can read
+   * straight into a caller's buffer (a file) avoid one copy of stored members.
+   */
+  readInto?(offset: number, target: Uint8Array): Promise<void>;
   close?(): Promise<void>;
 }
 
@@ -52,4 +57,10 @@ export interface ArchiveWriteOptions {
   readonly compression: 'stored' | 'deflate';
   /** DEFLATE level 0–9 (default 6, as Python's zlib). */
   readonly level?: number;
+  /**
+   * Writes ZIP64 records for every member and the end of the archive even
+   * when nothing needs them (for tests of other readers). Default false:
+   * ZIP64 is used only for sizes or offsets from 0xFFFFFFFF and above 65535 members.
+   */
+  readonly forceZip64?: boolean;
 }
