@@ -1,0 +1,96 @@
+import { DEFAULT_LIMITS, LimitExceededError, SkopsError, type Limits } from '@skops-ts/core';
+import { NDArray } from '../array/ndarray.js';
+import { parseHeaderText, type NpyHeader } from './header.js';
+
+const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
+/** numpy refuses longer headers by default (`max_header_size`); so do we. */
+export const NPY_MAX_HEADER_SIZE = 10_000;
+
+/** Where the header ends and what it declares. */
+export interface NpyLayout extends NpyHeader {
+  readonly version: 1 | 2 | 3;
+  /** Byte offset of the array data. */
+  readonly dataOffset: number;
+}
+
+function invalid(message: string): SkopsError {
+  return new SkopsError('INVALID_DATA', `Invalid .npy data: ${message}`);
+}
+
+function decodeLatin1(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
+}
+
+/** Reads and checks the magic, version and header of a `.npy` file. */
+export function readNpyHeader(bytes: Uint8Array): NpyLayout {
+  if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) {
+    throw invalid('the magic string \\x93NUMPY is missing.');
+  }
+  const major = bytes[6] ?? 0;
+  const minor = bytes[7] ?? 0;
+  if (major < 1 || major > 3 || minor !== 0) {
+    throw invalid(`format version ${major}.${minor} is not one of 1.0, 2.0, 3.0.`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lenSize = major === 1 ? 2 : 4;
+  if (bytes.length < 8 + lenSize) throw invalid('the header length is cut off.');
+  const headerLen = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+  if (headerLen > NPY_MAX_HEADER_SIZE) {
+    throw invalid(`the header has ${headerLen} bytes, more than the ${NPY_MAX_HEADER_SIZE} numpy accepts.`);
+  }
+  const start = 8 + lenSize;
+  const dataOffset = start + headerLen;
+  if (dataOffset > bytes.length) throw invalid('the header is cut off.');
+  const raw = bytes.subarray(start, dataOffset);
+  let text: string;
+  if (major === 3) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    } catch (cause) {
+      throw new SkopsError('INVALID_DATA', 'Invalid .npy data: the version 3 header is not UTF-8.', { cause });
+    }
+  } else {
+    text = decodeLatin1(raw);
+  }
+  return { ...parseHeaderText(text), version: major as 1 | 2 | 3, dataOffset };
+}
+
+/** Options of {@link readNpy}. */
+export interface ReadNpyOptions {
+  readonly limits?: Limits;
+}
+
+/**
+ * Reads a `.npy` file (format 1.0, 2.0 or 3.0) without pickle. The array's
+ * element count and byte size are checked against the limits and the data
+ * length before anything is allocated; the result is a view of `bytes`.
+ */
+export function readNpy(bytes: Uint8Array, options: ReadNpyOptions = {}): NDArray {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const layout = readNpyHeader(bytes);
+  const { dtype, shape } = layout;
+  let count = 1;
+  for (const d of shape) count *= d;
+  if (shape.includes(0)) count = 0;
+  if (count > limits.maxArrayElements) {
+    throw new LimitExceededError('maxArrayElements', count, limits.maxArrayElements, `A .npy array of shape (${shape.join(', ')})`);
+  }
+  const nbytes = count * dtype.itemsize;
+  if (nbytes > limits.maxArrayBytes) {
+    throw new LimitExceededError('maxArrayBytes', nbytes, limits.maxArrayBytes, `A .npy array of shape (${shape.join(', ')}) and dtype ${dtype.str}`);
+  }
+  const available = bytes.length - layout.dataOffset;
+  if (available !== nbytes) {
+    throw invalid(
+      `the header declares shape (${shape.join(', ')}) of ${dtype.str} (${nbytes} bytes) but ${available} bytes of data follow.`,
+    );
+  }
+  return new NDArray({
+    dtype,
+    shape,
+    order: layout.fortranOrder ? 'F' : 'C',
+    buffer: bytes.subarray(layout.dataOffset),
+  });
+}
