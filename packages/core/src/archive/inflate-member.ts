@@ -4,10 +4,11 @@ import { invalidArchive, quoteName } from './archive-errors.js';
 import type { MemberOutput } from './member-output.js';
 
 // DEFLATE cannot expand input more than 1032-fold, so feeding at most
-// remaining/1024 input bytes at a time bounds what one push can produce to
-// about the remaining budget (or 1 MiB) before the output check runs.
+// remaining/1024 input bytes at a time (but at least 16 KiB, below which
+// per-push overhead dominates) bounds what one push can produce before the
+// output check runs to about the remaining budget, or 17 MiB.
 const MAX_RATIO = 1024;
-const MIN_STEP = 1024;
+const MIN_STEP = 16 * 1024;
 const MAX_STEP = 256 * 1024;
 
 /** Inflates a raw DEFLATE stream given as compressed chunks into `out`, stopping as soon as it overflows. */

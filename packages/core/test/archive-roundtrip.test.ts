@@ -1,0 +1,172 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../src/limits.js';
+import { memorySource } from '../src/archive/memory-source.js';
+import { openArchive } from '../src/archive/open-archive.js';
+import { archiveChunks, writeArchive } from '../src/archive/write-archive.js';
+import { crc32 } from '../src/archive/crc32.js';
+import type { ArchiveMemberInput, ArchiveWriteOptions } from '../src/archive/types.js';
+
+function pseudoRandom(n: number, seed: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+function members(): ArchiveMemberInput[] {
+  const text = new TextEncoder();
+  const repetitive = new Uint8Array(3 * 1024 * 1024);
+  for (let i = 0; i < repetitive.length; i++) repetitive[i] = (i % 251) & 0xff;
+  return [
+    { name: '140093821934768.npy', data: pseudoRandom(70_000, 7) },
+    { name: 'empty.bin', data: new Uint8Array(0) },
+    { name: 'große_ß_数据.bin', data: text.encode('non-ASCII member name') },
+    { name: 'sub/dir/a1b2c3.npz', data: repetitive },
+    { name: 'schema.json', data: text.encode('{"__class__": "dict", "protocol": 2}') },
+  ];
+}
+
+const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+
+const MODES: [string, ArchiveWriteOptions][] = [
+  ['stored', { compression: 'stored' }],
+  ['DEFLATE', { compression: 'deflate' }],
+  ['DEFLATE level 9', { compression: 'deflate', level: 9 }],
+  ['stored with forced ZIP64', { compression: 'stored', forceZip64: true }],
+  ['DEFLATE with forced ZIP64', { compression: 'deflate', forceZip64: true }],
+];
+
+describe.each(MODES)('an archive written %s', (_, options) => {
+  const input = members();
+  const bytes = writeArchive(input, options);
+
+  it('reads back member for member, in the order written', async () => {
+    const archive = await openArchive(memorySource(bytes), { limits: DEFAULT_LIMITS });
+    expect(archive.entries.map((e) => e.name)).toEqual(input.map((m) => m.name));
+    for (const m of input) {
+      const entry = archive.entry(m.name)!;
+      expect(entry.method).toBe(options.compression);
+      expect(entry.crc32).toBe(crc32(m.data));
+      const data = await archive.read(m.name);
+      expect(same(data, m.data)).toBe(true);
+    }
+  });
+
+  it('returns members in buffers of their own, aligned for typed-array views', async () => {
+    const archive = await openArchive(memorySource(bytes), { limits: DEFAULT_LIMITS });
+    for (const m of input) {
+      const data = await archive.read(m.name);
+      expect(data.byteOffset).toBe(0);
+      expect(data.buffer.byteLength).toBe(data.length);
+      expect(data.buffer).not.toBe(bytes.buffer);
+    }
+  });
+
+  it('is byte-for-byte identical when written twice and when streamed in chunks', () => {
+    expect(same(writeArchive(members(), options), bytes)).toBe(true);
+    expect(same(Buffer.concat([...archiveChunks(members(), options)]), bytes)).toBe(true);
+  });
+});
+
+describe.each(MODES.filter(([, o]) => !o.forceZip64))('jszip cross-check of an archive written %s', (_, options) => {
+  it('jszip reads every member with the same names and bytes', async () => {
+    const input = members();
+    const zip = await JSZip.loadAsync(writeArchive(input, options));
+    const files = Object.values(zip.files).filter((f) => !f.dir);
+    expect(files.map((f) => f.name)).toEqual(input.map((m) => m.name));
+    for (const m of input) expect(same(await zip.file(m.name)!.async('uint8array'), m.data)).toBe(true);
+  });
+});
+
+describe.each([
+  ['STORE', 'STORE'],
+  ['DEFLATE', 'DEFLATE'],
+] as const)('an archive jszip writes with %s', (_, compression) => {
+  it('reads with the same members and bytes, folder entries included', async () => {
+    const input = members();
+    const zip = new JSZip();
+    for (const m of input) zip.file(m.name, m.data, { date: new Date(Date.UTC(2020, 0, 1)) });
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression });
+    const archive = await openArchive(memorySource(bytes), { limits: DEFAULT_LIMITS });
+    for (const m of input) expect(same(await archive.read(m.name), m.data)).toBe(true);
+    const folders = archive.entries.filter((e) => e.name.endsWith('/')).map((e) => e.name);
+    expect(folders.sort()).toEqual(['sub/', 'sub/dir/']);
+    for (const f of folders) expect((await archive.read(f)).length).toBe(0);
+  });
+});
+
+describe('member lookup', () => {
+  it('finds members by exact name only and reports a missing one as MISSING_MEMBER', async () => {
+    const archive = await openArchive(memorySource(writeArchive(members(), { compression: 'stored' })), { limits: DEFAULT_LIMITS });
+    expect(archive.has('schema.json')).toBe(true);
+    expect(archive.has('./schema.json')).toBe(false);
+    expect(archive.has('SCHEMA.JSON')).toBe(false);
+    expect(archive.entry('nothere.npy')).toBeUndefined();
+    await expect(archive.read('./schema.json')).rejects.toMatchObject({ code: 'MISSING_MEMBER' });
+    await expect(archive.read('nothere.npy')).rejects.toThrow(/no member named "nothere.npy"/);
+  });
+
+  it('refuses reads after close', async () => {
+    const archive = await openArchive(memorySource(writeArchive(members(), { compression: 'stored' })), { limits: DEFAULT_LIMITS });
+    await archive.close();
+    await expect(archive.read('schema.json')).rejects.toMatchObject({ code: 'INVALID_ARCHIVE' });
+  });
+});
+
+describe('the writer', () => {
+  it('refuses duplicate, traversal and absolute member names', () => {
+    const data = new Uint8Array(1);
+    for (const names of [['a.npy', 'a.npy'], ['../evil.npy'], ['/etc/passwd'], ['C:evil'], ['a\\b.npy'], ['']]) {
+      expect(() => writeArchive(names.map((name) => ({ name, data })), { compression: 'stored' })).toThrow(
+        expect.objectContaining({ code: 'INVALID_DATA' }),
+      );
+    }
+  });
+
+  it('refuses DEFLATE levels outside 0–9', () => {
+    for (const level of [-1, 10, 1.5]) {
+      expect(() => writeArchive(members(), { compression: 'deflate', level })).toThrow(expect.objectContaining({ code: 'INVALID_DATA' }));
+    }
+  });
+
+  it('writes ZIP64 end records only when forced or needed', () => {
+    const find = (bytes: Uint8Array, sig: number): boolean => {
+      const view = Buffer.from(bytes);
+      return view.indexOf(Buffer.from([sig & 0xff, (sig >>> 8) & 0xff, (sig >>> 16) & 0xff, sig >>> 24])) >= 0;
+    };
+    const plain = writeArchive([{ name: 'a', data: new Uint8Array(3) }], { compression: 'stored' });
+    const forced = writeArchive([{ name: 'a', data: new Uint8Array(3) }], { compression: 'stored', forceZip64: true });
+    expect(find(plain, 0x06064b50)).toBe(false);
+    expect(find(forced, 0x06064b50)).toBe(true);
+    expect(find(forced, 0x07064b50)).toBe(true);
+  });
+});
+
+describe('performance sanity (informational, no timing assertion)', () => {
+  it('writes and reads a 32 MiB DEFLATE member and reports the throughput', async () => {
+    // float64 values of a smooth series: partly compressible, like model weights.
+    const values = new Float64Array(4 * 1024 * 1024);
+    for (let i = 0; i < values.length; i++) values[i] = Math.round(Math.sin(i / 1000) * 1e4) / 1e4;
+    const data = new Uint8Array(values.buffer);
+    let t = performance.now();
+    const bytes = writeArchive([{ name: 'big.npy', data }], { compression: 'deflate', level: 1 });
+    const writeMs = performance.now() - t;
+    t = performance.now();
+    const archive = await openArchive(memorySource(bytes), { limits: DEFAULT_LIMITS });
+    const back = await archive.read('big.npy');
+    const readMs = performance.now() - t;
+    t = performance.now();
+    crc32(data);
+    const crcMs = performance.now() - t;
+    console.info(
+      `[archive perf] 32 MiB DEFLATE (${(bytes.length / 2 ** 20).toFixed(1)} MiB compressed): write ${writeMs.toFixed(0)} ms, read+inflate+CRC ${readMs.toFixed(0)} ms, CRC-32 alone ${crcMs.toFixed(0)} ms (${(32 / (crcMs / 1000)).toFixed(0)} MiB/s)`,
+    );
+    expect(same(back, data)).toBe(true);
+  });
+});
