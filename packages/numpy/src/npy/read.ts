@@ -13,8 +13,8 @@ export interface NpyLayout extends NpyHeader {
   readonly dataOffset: number;
 }
 
-function invalid(message: string): SkopsError {
-  return new SkopsError('INVALID_DATA', `Invalid .npy data: ${message}`);
+function invalid(message: string, path?: string): SkopsError {
+  return new SkopsError('INVALID_DATA', `Invalid .npy data: ${message}`, { path });
 }
 
 function decodeLatin1(bytes: Uint8Array): string {
@@ -60,6 +60,8 @@ export function readNpyHeader(bytes: Uint8Array): NpyLayout {
 /** Options of {@link readNpy}. */
 export interface ReadNpyOptions {
   readonly limits?: Limits;
+  /** Schema path to report in errors (the NdArrayNode that names the member). */
+  readonly path?: string;
 }
 
 /**
@@ -68,23 +70,33 @@ export interface ReadNpyOptions {
  * length before anything is allocated; the result is a view of `bytes`.
  */
 export function readNpy(bytes: Uint8Array, options: ReadNpyOptions = {}): NDArray {
+  const { path } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const layout = readNpyHeader(bytes);
+  let layout: NpyLayout;
+  try {
+    layout = readNpyHeader(bytes);
+  } catch (error) {
+    if (path && SkopsError.isInstance(error) && !error.path) {
+      throw new SkopsError(error.code, error.message, { path, cause: error });
+    }
+    throw error;
+  }
   const { dtype, shape } = layout;
   let count = 1;
   for (const d of shape) count *= d;
   if (shape.includes(0)) count = 0;
   if (count > limits.maxArrayElements) {
-    throw new LimitExceededError('maxArrayElements', count, limits.maxArrayElements, `A .npy array of shape (${shape.join(', ')})`);
+    throw new LimitExceededError('maxArrayElements', count, limits.maxArrayElements, `A .npy array of shape (${shape.join(', ')})`, path);
   }
   const nbytes = count * dtype.itemsize;
   if (nbytes > limits.maxArrayBytes) {
-    throw new LimitExceededError('maxArrayBytes', nbytes, limits.maxArrayBytes, `A .npy array of shape (${shape.join(', ')}) and dtype ${dtype.str}`);
+    throw new LimitExceededError('maxArrayBytes', nbytes, limits.maxArrayBytes, `A .npy array of shape (${shape.join(', ')}) and dtype ${dtype.str}`, path);
   }
   const available = bytes.length - layout.dataOffset;
   if (available !== nbytes) {
     throw invalid(
       `the header declares shape (${shape.join(', ')}) of ${dtype.str} (${nbytes} bytes) but ${available} bytes of data follow.`,
+      path,
     );
   }
   return new NDArray({
