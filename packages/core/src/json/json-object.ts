@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from './types.js';
+import type { JsonNumber, JsonObject, JsonValue } from './types.js';
 
 /** Builds a {@link JsonObject}; with duplicate keys the index points at the last value. */
 export function makeJsonObject(entries: (readonly [string, JsonValue])[]): JsonObject {
@@ -23,6 +23,6 @@ export function isJsonArray(value: JsonValue | undefined): value is readonly Jso
 }
 
 /** True when `value` is a JSON number literal. */
-export function isJsonNumber(value: JsonValue | undefined): value is { kind: 'number'; text: string } {
+export function isJsonNumber(value: JsonValue | undefined): value is JsonNumber {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { kind: string }).kind === 'number';
 }

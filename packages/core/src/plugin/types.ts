@@ -131,6 +131,8 @@ export interface NodeHandler {
 
 /** Writes schema states while dumping. */
 export interface DumpContext {
+  /** The key type and JSON key text of a dict key that a plugin knows (numpy scalars); undefined otherwise. */
+  keyOf(key: unknown): { readonly type: unknown; readonly text: string } | undefined;
   /** The state of a nested value, with its `__id__` (memoised by object identity). */
   state(value: unknown): Record<string, unknown>;
   /** Adds an archive member; returns its name. Adding the same name twice keeps the first. */
@@ -181,6 +183,12 @@ export interface KeyConverter {
   /** Full type names, e.g. `numpy.int64`. */
   readonly types: readonly string[];
   convert(text: string, typeName: string): unknown;
+  /**
+   * For dumping: the key type (a value that dumps as a TypeNode, e.g. a
+   * `PyType`) and the JSON key text of a key value of these types, or
+   * undefined when `key` is not one.
+   */
+  encode?(key: unknown): { readonly type: unknown; readonly text: string } | undefined;
 }
 
 /**

@@ -2,8 +2,8 @@ import { hasBrand } from './brand.js';
 
 const BRAND = Symbol.for('skops-ts/PySlice');
 
-/** A bound of a slice: Python int (bigint), float (number), or None (null). */
-export type SliceBound = bigint | number | null;
+/** A bound of a slice: usually a Python int (bigint), float (number) or None (null); Python allows any value. */
+export type SliceBound = unknown;
 
 /** A Python slice. */
 export class PySlice {

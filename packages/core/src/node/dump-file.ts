@@ -1,0 +1,23 @@
+import { open, rename, rm } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { dumpChunks } from '../api/dumps.js';
+import type { DumpOptions } from '../api/options.js';
+
+/**
+ * Writes a value to `path` as a skops file. The bytes go to a temporary file
+ * beside it that is renamed into place, so a failure never leaves a
+ * half-written file.
+ */
+export async function dump(value: unknown, path: string, options: DumpOptions = {}): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const handle = await open(tmp, 'wx');
+  try {
+    for (const chunk of dumpChunks(value, options)) await handle.write(chunk);
+    await handle.close();
+    await rename(tmp, path);
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,89 @@
+import type { InertNode } from '../plugin/types.js';
+import { childNodes } from './children.js';
+
+/** The names a node reports about itself, ignoring its children. */
+export function selfUnsafe(node: InertNode): string[] {
+  const rule = node.handler.audit ?? { kind: 'default' };
+  switch (rule.kind) {
+    case 'never':
+      return [];
+    case 'name': {
+      const name = rule.name(node);
+      return node.trusted.has(name) ? [] : [name];
+    }
+    case 'default':
+    case 'extra': {
+      const own = `${node.module}.${node.className}`;
+      const out = node.trusted.has(own) ? [] : [own];
+      if (rule.kind === 'extra') out.push(...rule.extra(node));
+      return out;
+    }
+  }
+}
+
+/** Whether the audit looks below this node (JsonNode, SliceNode and FunctionNode answer for themselves). */
+function auditsChildren(node: InertNode): boolean {
+  const kind = node.handler.audit?.kind ?? 'default';
+  return kind === 'default' || kind === 'extra';
+}
+
+/**
+ * Python's `get_unsafe_set` over the whole tree: every node reachable through
+ * audited children adds what it reports about itself. Iterative and visiting
+ * each node once, so shared subtrees cost nothing extra and cycles end.
+ */
+export function unsafeSet(root: InertNode): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<InertNode>([root]);
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as InertNode;
+    for (const name of selfUnsafe(node)) out.add(name);
+    if (!auditsChildren(node)) continue;
+    for (const child of childNodes(node)) {
+      if (!seen.has(child)) {
+        seen.add(child);
+        stack.push(child);
+      }
+    }
+  }
+  return out;
+}
+
+/** For each node, whether it and everything below it is safe (Python's `is_safe`), memoised. */
+export function safetyOf(root: InertNode): (node: InertNode) => boolean {
+  const cache = new Map<InertNode, boolean>();
+  const compute = (start: InertNode): boolean => {
+    // Post-order without recursion; a node met again while in progress counts
+    // as safe, as Python's recursion guard does.
+    const inProgress = new Set<InertNode>();
+    const stack: { node: InertNode; expanded: boolean }[] = [{ node: start, expanded: false }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { node: InertNode; expanded: boolean };
+      if (cache.has(top.node)) {
+        stack.pop();
+        continue;
+      }
+      const kids = auditsChildren(top.node) ? childNodes(top.node) : [];
+      if (!top.expanded) {
+        top.expanded = true;
+        inProgress.add(top.node);
+        for (const kid of kids) if (!cache.has(kid) && !inProgress.has(kid)) stack.push({ node: kid, expanded: false });
+        continue;
+      }
+      stack.pop();
+      inProgress.delete(top.node);
+      cache.set(top.node, selfUnsafe(top.node).length === 0 && kids.every((k) => cache.get(k) ?? true));
+    }
+    return cache.get(start) ?? true;
+  };
+  return (node) => cache.get(node) ?? compute(node);
+}
+
+/** Python's `is_self_safe`: the node's own type is trusted (the label tag in `visualize`). */
+export function isSelfSafe(node: InertNode): boolean {
+  const rule = node.handler.audit ?? { kind: 'default' };
+  if (rule.kind === 'never') return true;
+  if (rule.kind === 'name') return node.trusted.has(rule.name(node));
+  return node.trusted.has(`${node.module}.${node.className}`);
+}
