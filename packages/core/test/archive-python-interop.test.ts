@@ -12,14 +12,20 @@ import { fileSource } from '../src/node/file-source.js';
 import type { ArchiveMemberInput, ArchiveWriteOptions } from '../src/archive/types.js';
 
 const PYTHON = '/usr/bin/python3';
-const hasPython = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import zipfile, lzma, bz2, zlib'], { stdio: 'ignore' }).status === 0;
-if (!hasPython) console.warn(`[archive interop] SKIPPED: ${PYTHON} with zipfile/lzma/bz2 is not available.`);
+const hasPython =
+  existsSync(PYTHON) &&
+  spawnSync(PYTHON, ['-c', 'import zipfile, lzma, bz2, zlib'], { stdio: 'ignore' }).status === 0;
+if (!hasPython)
+  console.warn(`[archive interop] SKIPPED: ${PYTHON} with zipfile/lzma/bz2 is not available.`);
 
 const work = mkdtempSync(path.join(tmpdir(), 'skops-archive-interop-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function python(script: string, ...args: string[]): string {
-  const r = spawnSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(PYTHON, ['-c', script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -71,11 +77,18 @@ describe.skipIf(!hasPython)("interop with Python's zipfile", () => {
   ] as const)('an archive Python writes with %s (level %i)', (method, level) => {
     it('reads with the same names, order and bytes, from memory and from a file', async () => {
       const file = path.join(work, `py-${method}-${level}.zip`);
-      const expected = JSON.parse(python(PY_WRITE, file, method, String(level))) as Record<string, string>;
-      for (const source of [memorySource(new Uint8Array(readFileSync(file))), await fileSource(file)]) {
+      const expected = JSON.parse(python(PY_WRITE, file, method, String(level))) as Record<
+        string,
+        string
+      >;
+      for (const source of [
+        memorySource(new Uint8Array(readFileSync(file))),
+        await fileSource(file),
+      ]) {
         const archive = await openArchive(source, { limits: DEFAULT_LIMITS });
         expect(archive.entries.map((e) => e.name)).toEqual(Object.keys(expected));
-        for (const [name, digest] of Object.entries(expected)) expect(sha256(await archive.read(name))).toBe(digest);
+        for (const [name, digest] of Object.entries(expected))
+          expect(sha256(await archive.read(name))).toBe(digest);
         await archive.close();
       }
     });
@@ -92,10 +105,16 @@ with zipfile.ZipFile(sys.argv[1], "w") as zf:
 `,
       file,
     );
-    const archive = await openArchive(memorySource(new Uint8Array(readFileSync(file))), { limits: DEFAULT_LIMITS });
+    const archive = await openArchive(memorySource(new Uint8Array(readFileSync(file))), {
+      limits: DEFAULT_LIMITS,
+    });
     expect(archive.entries.length).toBe(70_000);
     expect(new TextDecoder().decode(await archive.read('m69999.bin'))).toBe('69999');
-    await expect(openArchive(memorySource(new Uint8Array(readFileSync(file))), { limits: { ...DEFAULT_LIMITS, maxMembers: 65_535 } })).rejects.toMatchObject({
+    await expect(
+      openArchive(memorySource(new Uint8Array(readFileSync(file))), {
+        limits: { ...DEFAULT_LIMITS, maxMembers: 65_535 },
+      }),
+    ).rejects.toMatchObject({
       code: 'LIMIT_EXCEEDED',
       limit: 'maxMembers',
     });
@@ -113,13 +132,18 @@ with zipfile.ZipFile(sys.argv[1], "w", compression=zipfile.ZIP_DEFLATED) as zf:
 `,
       file,
     );
-    const archive = await openArchive(memorySource(new Uint8Array(readFileSync(file))), { limits: DEFAULT_LIMITS });
+    const archive = await openArchive(memorySource(new Uint8Array(readFileSync(file))), {
+      limits: DEFAULT_LIMITS,
+    });
     expect(new TextDecoder().decode(await archive.read('big.npy'))).toBe('x'.repeat(100_000));
     expect(new TextDecoder().decode(await archive.read('schema.json'))).toBe('{}');
   });
 
   const ours: ArchiveMemberInput[] = [
-    { name: '2541686176112.npy', data: new Uint8Array(Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 256)) },
+    {
+      name: '2541686176112.npy',
+      data: new Uint8Array(Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 256)),
+    },
     { name: 'empty.bin', data: new Uint8Array(0) },
     { name: 'größe_数据.bin', data: new TextEncoder().encode('non-ASCII name') },
     { name: 'schema.json', data: new TextEncoder().encode('{"protocol": 2}') },
@@ -143,14 +167,22 @@ with zipfile.ZipFile(sys.argv[1], "w", compression=zipfile.ZIP_DEFLATED) as zf:
       expect(seen.names).toEqual(ours.map((m) => m.name));
       for (const m of ours) expect(seen.sha256[m.name]).toBe(sha256(m.data));
       expect(seen.dates).toEqual(['[1980, 1, 1, 0, 0, 0]']);
-      expect(seen.utf8).toEqual({ '2541686176112.npy': false, 'empty.bin': false, 'größe_数据.bin': true, 'schema.json': false });
+      expect(seen.utf8).toEqual({
+        '2541686176112.npy': false,
+        'empty.bin': false,
+        'größe_数据.bin': true,
+        'schema.json': false,
+      });
       expect(seen.testzip).toBeNull();
     });
   });
 
   it('Python reads an archive of 70,000 members we write (ZIP64 end records not forced)', () => {
     const file = path.join(work, 'ours-many.zip');
-    const many = Array.from({ length: 70_000 }, (_, i) => ({ name: `m${i}.bin`, data: new TextEncoder().encode(String(i)) }));
+    const many = Array.from({ length: 70_000 }, (_, i) => ({
+      name: `m${i}.bin`,
+      data: new TextEncoder().encode(String(i)),
+    }));
     writeFileSync(file, writeArchive(many, { compression: 'stored' }));
     const out = python(
       String.raw`

@@ -74,15 +74,19 @@ describe.each(MODES)('an archive written %s', (_, options) => {
   });
 });
 
-describe.each(MODES.filter(([, o]) => !o.forceZip64))('jszip cross-check of an archive written %s', (_, options) => {
-  it('jszip reads every member with the same names and bytes', async () => {
-    const input = members();
-    const zip = await JSZip.loadAsync(writeArchive(input, options));
-    const files = Object.values(zip.files).filter((f) => !f.dir);
-    expect(files.map((f) => f.name)).toEqual(input.map((m) => m.name));
-    for (const m of input) expect(same(await zip.file(m.name)!.async('uint8array'), m.data)).toBe(true);
-  });
-});
+describe.each(MODES.filter(([, o]) => !o.forceZip64))(
+  'jszip cross-check of an archive written %s',
+  (_, options) => {
+    it('jszip reads every member with the same names and bytes', async () => {
+      const input = members();
+      const zip = await JSZip.loadAsync(writeArchive(input, options));
+      const files = Object.values(zip.files).filter((f) => !f.dir);
+      expect(files.map((f) => f.name)).toEqual(input.map((m) => m.name));
+      for (const m of input)
+        expect(same(await zip.file(m.name)!.async('uint8array'), m.data)).toBe(true);
+    });
+  },
+);
 
 describe.each([
   ['STORE', 'STORE'],
@@ -103,7 +107,10 @@ describe.each([
 
 describe('member lookup', () => {
   it('finds members by exact name only and reports a missing one as MISSING_MEMBER', async () => {
-    const archive = await openArchive(memorySource(writeArchive(members(), { compression: 'stored' })), { limits: DEFAULT_LIMITS });
+    const archive = await openArchive(
+      memorySource(writeArchive(members(), { compression: 'stored' })),
+      { limits: DEFAULT_LIMITS },
+    );
     expect(archive.has('schema.json')).toBe(true);
     expect(archive.has('./schema.json')).toBe(false);
     expect(archive.has('SCHEMA.JSON')).toBe(false);
@@ -113,7 +120,10 @@ describe('member lookup', () => {
   });
 
   it('refuses reads after close', async () => {
-    const archive = await openArchive(memorySource(writeArchive(members(), { compression: 'stored' })), { limits: DEFAULT_LIMITS });
+    const archive = await openArchive(
+      memorySource(writeArchive(members(), { compression: 'stored' })),
+      { limits: DEFAULT_LIMITS },
+    );
     await archive.close();
     await expect(archive.read('schema.json')).rejects.toMatchObject({ code: 'INVALID_ARCHIVE' });
   });
@@ -122,26 +132,45 @@ describe('member lookup', () => {
 describe('the writer', () => {
   it('refuses duplicate, traversal and absolute member names', () => {
     const data = new Uint8Array(1);
-    for (const names of [['a.npy', 'a.npy'], ['../evil.npy'], ['/etc/passwd'], ['C:evil'], ['a\\b.npy'], ['']]) {
-      expect(() => writeArchive(names.map((name) => ({ name, data })), { compression: 'stored' })).toThrow(
-        expect.objectContaining({ code: 'INVALID_DATA' }),
-      );
+    for (const names of [
+      ['a.npy', 'a.npy'],
+      ['../evil.npy'],
+      ['/etc/passwd'],
+      ['C:evil'],
+      ['a\\b.npy'],
+      [''],
+    ]) {
+      expect(() =>
+        writeArchive(
+          names.map((name) => ({ name, data })),
+          { compression: 'stored' },
+        ),
+      ).toThrow(expect.objectContaining({ code: 'INVALID_DATA' }));
     }
   });
 
   it('refuses DEFLATE levels outside 0–9', () => {
     for (const level of [-1, 10, 1.5]) {
-      expect(() => writeArchive(members(), { compression: 'deflate', level })).toThrow(expect.objectContaining({ code: 'INVALID_DATA' }));
+      expect(() => writeArchive(members(), { compression: 'deflate', level })).toThrow(
+        expect.objectContaining({ code: 'INVALID_DATA' }),
+      );
     }
   });
 
   it('writes ZIP64 end records only when forced or needed', () => {
     const find = (bytes: Uint8Array, sig: number): boolean => {
       const view = Buffer.from(bytes);
-      return view.indexOf(Buffer.from([sig & 0xff, (sig >>> 8) & 0xff, (sig >>> 16) & 0xff, sig >>> 24])) >= 0;
+      return (
+        view.indexOf(
+          Buffer.from([sig & 0xff, (sig >>> 8) & 0xff, (sig >>> 16) & 0xff, sig >>> 24]),
+        ) >= 0
+      );
     };
     const plain = writeArchive([{ name: 'a', data: new Uint8Array(3) }], { compression: 'stored' });
-    const forced = writeArchive([{ name: 'a', data: new Uint8Array(3) }], { compression: 'stored', forceZip64: true });
+    const forced = writeArchive([{ name: 'a', data: new Uint8Array(3) }], {
+      compression: 'stored',
+      forceZip64: true,
+    });
     expect(find(plain, 0x06064b50)).toBe(false);
     expect(find(forced, 0x06064b50)).toBe(true);
     expect(find(forced, 0x07064b50)).toBe(true);

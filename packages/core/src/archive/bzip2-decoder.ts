@@ -91,7 +91,8 @@ function huffmanTable(lengths: Uint8Array, alphaSize: number): HuffmanTable {
   const base = new Int32Array(MAX_CODE_LEN + 2);
   const limit = new Int32Array(MAX_CODE_LEN + 2);
   let pp = 0;
-  for (let i = minLen; i <= maxLen; i++) for (let j = 0; j < alphaSize; j++) if (lengths[j] === i) perm[pp++] = j;
+  for (let i = minLen; i <= maxLen; i++)
+    for (let j = 0; j < alphaSize; j++) if (lengths[j] === i) perm[pp++] = j;
   for (let i = 0; i < alphaSize; i++) base[lengths[i]! + 1]!++;
   for (let i = 1; i < base.length; i++) base[i]! += base[i - 1]!;
   let vec = 0;
@@ -114,7 +115,12 @@ export function decodeBzip2(input: Uint8Array, out: MemberOutput): Uint8Array {
   let start = 0;
   let tt: Uint32Array | undefined;
   do {
-    if (input.length - start < 4 || input[start] !== 0x42 || input[start + 1] !== 0x5a || input[start + 2] !== 0x68) {
+    if (
+      input.length - start < 4 ||
+      input[start] !== 0x42 ||
+      input[start + 1] !== 0x5a ||
+      input[start + 2] !== 0x68
+    ) {
       fail('the bzip2 stream header "BZh" is missing');
     }
     const level = input[start + 3]! - 0x30;
@@ -133,7 +139,9 @@ export function decodeBzip2(input: Uint8Array, out: MemberOutput): Uint8Array {
       if (hi !== BLOCK_MAGIC_HI || lo !== BLOCK_MAGIC_LO) fail('a block header is missing');
       const blockCrc = br.u32();
       if (br.bit()) {
-        throw unsupportedArchive(`bzip2 member ${quoteName(out.name)} uses randomised blocks (bzip2 before 0.9.5); re-compress it with a current bzip2.`);
+        throw unsupportedArchive(
+          `bzip2 member ${quoteName(out.name)} uses randomised blocks (bzip2 before 0.9.5); re-compress it with a current bzip2.`,
+        );
       }
       const nblock = readBlock(br, tt, maxBlock, fail);
       const origPtr = nblock.origPtr;
@@ -172,7 +180,7 @@ export function decodeBzip2(input: Uint8Array, out: MemberOutput): Uint8Array {
         dst[pos++] = ch;
         crc = ((crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ ch) & 0xff]!) >>> 0;
       }
-      if ((~crc >>> 0) !== blockCrc) fail('a block checksum does not match');
+      if (~crc >>> 0 !== blockCrc) fail('a block checksum does not match');
       combined = (((combined << 1) | (combined >>> 31)) ^ blockCrc) >>> 0;
     }
     start = br.align();
@@ -187,7 +195,12 @@ interface Block {
 }
 
 /** Reads one block's Huffman/MTF/RLE2 data into the low bytes of `tt`. */
-function readBlock(br: BitReader, tt: Uint32Array, maxBlock: number, fail: (why: string) => never): Block {
+function readBlock(
+  br: BitReader,
+  tt: Uint32Array,
+  maxBlock: number,
+  fail: (why: string) => never,
+): Block {
   const origPtr = br.bits(24);
   const inUse16 = br.bits(16);
   const seqToUnseq = new Uint8Array(256);

@@ -71,7 +71,11 @@ async function locateDirectory(source: ByteSource): Promise<DirectoryLocation> {
   const tail = await source.read(tailStart, tailLength);
   let at = -1;
   for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
-    if (tail[i] === 0x50 && u32(tail, i) === SIG_EOCD && i + EOCD_SIZE + u16(tail, i + 20) <= tail.length) {
+    if (
+      tail[i] === 0x50 &&
+      u32(tail, i) === SIG_EOCD &&
+      i + EOCD_SIZE + u16(tail, i + 20) <= tail.length
+    ) {
       at = i;
       break;
     }
@@ -86,24 +90,34 @@ async function locateDirectory(source: ByteSource): Promise<DirectoryLocation> {
   let cdOffset = u32(tail, at + 16);
   let end = eocdPos;
   if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== count) {
-    throw unsupportedArchive('The archive is split across several disks (a multi-part zip), which skops files never are. Join the parts into one zip first.');
+    throw unsupportedArchive(
+      'The archive is split across several disks (a multi-part zip), which skops files never are. Join the parts into one zip first.',
+    );
   }
 
   const loc = at - ZIP64_LOCATOR_SIZE;
   if (loc >= 0 && u32(tail, loc) === SIG_ZIP64_LOCATOR) {
     const recordOffset = u64(tail, loc + 8, 'ZIP64 end-of-central-directory offset');
     if (u32(tail, loc + 4) !== 0 || u32(tail, loc + 16) > 1) {
-      throw unsupportedArchive('The archive is a multi-part ZIP64 zip. Join the parts into one zip first.');
+      throw unsupportedArchive(
+        'The archive is a multi-part ZIP64 zip. Join the parts into one zip first.',
+      );
     }
     if (recordOffset + ZIP64_EOCD_SIZE > eocdPos - ZIP64_LOCATOR_SIZE) {
-      throw invalidArchive('The ZIP64 end-of-central-directory locator points outside the file: the archive is corrupt or truncated.');
+      throw invalidArchive(
+        'The ZIP64 end-of-central-directory locator points outside the file: the archive is corrupt or truncated.',
+      );
     }
     const rec = await source.read(recordOffset, ZIP64_EOCD_SIZE);
     if (u32(rec, 0) !== SIG_ZIP64_EOCD) {
-      throw invalidArchive('The ZIP64 end-of-central-directory record is missing where its locator says: the archive is corrupt.');
+      throw invalidArchive(
+        'The ZIP64 end-of-central-directory record is missing where its locator says: the archive is corrupt.',
+      );
     }
     if (u32(rec, 16) !== 0 || u32(rec, 20) !== 0) {
-      throw unsupportedArchive('The archive is a multi-part ZIP64 zip. Join the parts into one zip first.');
+      throw unsupportedArchive(
+        'The archive is a multi-part ZIP64 zip. Join the parts into one zip first.',
+      );
     }
     entriesOnDisk = u64(rec, 24, 'member count');
     count = u64(rec, 32, 'member count');
@@ -111,7 +125,9 @@ async function locateDirectory(source: ByteSource): Promise<DirectoryLocation> {
     cdOffset = u64(rec, 48, 'central directory offset');
     end = recordOffset;
     if (entriesOnDisk !== count) {
-      throw unsupportedArchive('The archive is a multi-part ZIP64 zip. Join the parts into one zip first.');
+      throw unsupportedArchive(
+        'The archive is a multi-part ZIP64 zip. Join the parts into one zip first.',
+      );
     }
   }
   if (cdOffset + cdSize > end) {
@@ -145,7 +161,9 @@ function applyZip64(extra: Uint8Array, fields: Zip64Fields, name: string): void 
       let q = body;
       const take = (what: string): number => {
         if (q + 8 > body + len) {
-          throw invalidArchive(`The ZIP64 extra field of member ${quoteName(name)} is too short for its ${what}: the archive is corrupt.`);
+          throw invalidArchive(
+            `The ZIP64 extra field of member ${quoteName(name)} is too short for its ${what}: the archive is corrupt.`,
+          );
         }
         const v = u64(extra, q, what);
         q += 8;
@@ -158,7 +176,9 @@ function applyZip64(extra: Uint8Array, fields: Zip64Fields, name: string): void 
     }
     p = body + len;
   }
-  throw invalidArchive(`Member ${quoteName(name)} has 32-bit sizes saturated at 0xFFFFFFFF but no ZIP64 extra field: the archive is corrupt.`);
+  throw invalidArchive(
+    `Member ${quoteName(name)} has 32-bit sizes saturated at 0xFFFFFFFF but no ZIP64 extra field: the archive is corrupt.`,
+  );
 }
 
 /**
@@ -166,13 +186,23 @@ function applyZip64(extra: Uint8Array, fields: Zip64Fields, name: string): void 
  * names, methods, encryption, symlinks, duplicates and member extents, so that
  * nothing about a member needs trusting later beyond what its local header repeats.
  */
-export async function readCentralDirectory(source: ByteSource, limits: Limits): Promise<CentralEntry[]> {
+export async function readCentralDirectory(
+  source: ByteSource,
+  limits: Limits,
+): Promise<CentralEntry[]> {
   const dir = await locateDirectory(source);
   if (dir.count > limits.maxMembers) {
-    throw new LimitExceededError('maxMembers', dir.count, limits.maxMembers, 'The archive’s member count');
+    throw new LimitExceededError(
+      'maxMembers',
+      dir.count,
+      limits.maxMembers,
+      'The archive’s member count',
+    );
   }
   if (dir.size < dir.count * CENTRAL_HEADER_SIZE) {
-    throw invalidArchive(`The central directory (${dir.size} bytes) is too small for the ${dir.count} members it claims: the archive is corrupt.`);
+    throw invalidArchive(
+      `The central directory (${dir.size} bytes) is too small for the ${dir.count} members it claims: the archive is corrupt.`,
+    );
   }
   const cd = await source.read(dir.offset, dir.size);
   const entries: CentralEntry[] = [];
@@ -180,7 +210,9 @@ export async function readCentralDirectory(source: ByteSource, limits: Limits): 
   let p = 0;
   for (let i = 0; i < dir.count; i++) {
     if (p + CENTRAL_HEADER_SIZE > cd.length || u32(cd, p) !== SIG_CENTRAL) {
-      throw invalidArchive(`Central directory record ${i + 1} of ${dir.count} is missing or damaged: the archive is corrupt or truncated.`);
+      throw invalidArchive(
+        `Central directory record ${i + 1} of ${dir.count} is missing or damaged: the archive is corrupt or truncated.`,
+      );
     }
     const madeBy = u16(cd, p + 4);
     const flags = u16(cd, p + 8);
@@ -193,24 +225,40 @@ export async function readCentralDirectory(source: ByteSource, limits: Limits): 
     const external = u32(cd, p + 38);
     const next = p + CENTRAL_HEADER_SIZE + nameLen + extraLen + commentLen;
     if (next > cd.length) {
-      throw invalidArchive(`Central directory record ${i + 1} runs past the end of the central directory: the archive is corrupt.`);
+      throw invalidArchive(
+        `Central directory record ${i + 1} runs past the end of the central directory: the archive is corrupt.`,
+      );
     }
     const rawName = cd.slice(p + CENTRAL_HEADER_SIZE, p + CENTRAL_HEADER_SIZE + nameLen);
     const name = decodeMemberName(rawName, flags);
     checkMemberName(name);
-    const fields: Zip64Fields = { compressedSize: u32(cd, p + 20), uncompressedSize: u32(cd, p + 24), localOffset: u32(cd, p + 42) };
-    applyZip64(cd.subarray(p + CENTRAL_HEADER_SIZE + nameLen, p + CENTRAL_HEADER_SIZE + nameLen + extraLen), fields, name);
+    const fields: Zip64Fields = {
+      compressedSize: u32(cd, p + 20),
+      uncompressedSize: u32(cd, p + 24),
+      localOffset: u32(cd, p + 42),
+    };
+    applyZip64(
+      cd.subarray(p + CENTRAL_HEADER_SIZE + nameLen, p + CENTRAL_HEADER_SIZE + nameLen + extraLen),
+      fields,
+      name,
+    );
     p = next;
 
     if (diskStart !== 0 && diskStart !== U16_MAX) {
-      throw unsupportedArchive(`Member ${quoteName(name)} lives on another disk of a multi-part zip. Join the parts into one zip first.`);
+      throw unsupportedArchive(
+        `Member ${quoteName(name)} lives on another disk of a multi-part zip. Join the parts into one zip first.`,
+      );
     }
     if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) {
-      throw invalidArchive(`Member ${quoteName(name)} is encrypted. skops files are never encrypted; decrypt the archive with the tool that made it.`);
+      throw invalidArchive(
+        `Member ${quoteName(name)} is encrypted. skops files are never encrypted; decrypt the archive with the tool that made it.`,
+      );
     }
     // The Unix mode sits in the high 16 bits of the external attributes (set by Unix-like writers only).
     if (madeBy >>> 8 !== 0 && ((external >>> 16) & S_IFMT) === S_IFLNK) {
-      throw invalidArchive(`Member ${quoteName(name)} is a symbolic link. skops files hold only regular members; the archive is crafted, do not use it.`);
+      throw invalidArchive(
+        `Member ${quoteName(name)} is a symbolic link. skops files hold only regular members; the archive is crafted, do not use it.`,
+      );
     }
     const method = METHODS.get(methodCode);
     if (method === undefined) {
@@ -246,7 +294,9 @@ export async function readCentralDirectory(source: ByteSource, limits: Limits): 
 
 /** Sets each member's extent end and refuses members that overlap or spill into the central directory. */
 function withExtents(entries: CentralEntry[], cdOffset: number): CentralEntry[] {
-  const order = entries.map((_, i) => i).sort((a, b) => entries[a]!.localOffset - entries[b]!.localOffset);
+  const order = entries
+    .map((_, i) => i)
+    .sort((a, b) => entries[a]!.localOffset - entries[b]!.localOffset);
   const out = entries.slice();
   for (let k = 0; k < order.length; k++) {
     const e = entries[order[k]!]!;

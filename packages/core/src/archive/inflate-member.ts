@@ -12,7 +12,10 @@ const MIN_STEP = 16 * 1024;
 const MAX_STEP = 256 * 1024;
 
 /** Inflates a raw DEFLATE stream given as compressed chunks into `out`, stopping as soon as it overflows. */
-export async function inflateInto(chunks: AsyncIterable<Uint8Array>, out: MemberOutput): Promise<Uint8Array> {
+export async function inflateInto(
+  chunks: AsyncIterable<Uint8Array>,
+  out: MemberOutput,
+): Promise<Uint8Array> {
   const inflater = new Inflate((data) => out.write(data));
   const push = (data: Uint8Array, final: boolean): void => {
     try {

@@ -125,7 +125,9 @@ export function decodeZipLzma(input: Uint8Array, out: MemberOutput): Uint8Array 
   if (input.length < 9) fail('the LZMA header is truncated');
   const propsSize = input[2]! | (input[3]! << 8);
   if (propsSize !== 5) {
-    throw unsupportedArchive(`LZMA member ${quoteName(out.name)} has ${propsSize} bytes of properties instead of 5; this LZMA variant is not supported.`);
+    throw unsupportedArchive(
+      `LZMA member ${quoteName(out.name)} has ${propsSize} bytes of properties instead of 5; this LZMA variant is not supported.`,
+    );
   }
   let d = input[4]!;
   if (d >= 9 * 5 * 5) fail('the lc/lp/pb properties byte is out of range');
@@ -240,7 +242,7 @@ export function decodeZipLzma(input: Uint8Array, out: MemberOutput): Uint8Array 
     len += MATCH_MIN_LEN;
     if (len > size - pos) throw out.overflow();
     let src = pos - rep0 - 1;
-    for (const stop = pos + len; pos < stop; ) dst[pos++] = dst[src++]!;
+    for (const stop = pos + len; pos < stop;) dst[pos++] = dst[src++]!;
   }
   out.length = pos;
   return out.finish();

@@ -22,7 +22,10 @@ export function decodeMemberName(raw: Uint8Array, flags: number): string {
   try {
     return utf8.decode(raw);
   } catch (cause) {
-    const how = flags & FLAG_UTF8 ? 'is flagged UTF-8 but is not valid UTF-8' : 'is not UTF-8 (a legacy code page)';
+    const how =
+      flags & FLAG_UTF8
+        ? 'is flagged UTF-8 but is not valid UTF-8'
+        : 'is not UTF-8 (a legacy code page)';
     throw invalidArchive(
       `A member name ${how}. skops files use UTF-8 names: re-create the archive with a UTF-8-aware zip writer.`,
       cause,
@@ -37,7 +40,9 @@ export function decodeMemberName(raw: Uint8Array, flags: number): string {
  */
 export function checkMemberName(name: string): void {
   const refuse = (why: string): never => {
-    throw invalidArchive(`The archive has a member named ${quoteName(name)}, which ${why}. The file is corrupt or crafted; do not use it.`);
+    throw invalidArchive(
+      `The archive has a member named ${quoteName(name)}, which ${why}. The file is corrupt or crafted; do not use it.`,
+    );
   };
   if (name.length === 0) refuse('is empty');
   if (name.includes('\\')) refuse('contains a backslash');

@@ -11,7 +11,9 @@ export function memorySource(bytes: Uint8Array): ByteSource {
     read(offset: number, length: number): Promise<Uint8Array> {
       if (!(offset >= 0 && length >= 0 && offset + length <= bytes.length)) {
         return Promise.reject(
-          invalidArchive(`The archive is truncated: a read of ${length} bytes at offset ${offset} goes past its end (${bytes.length} bytes).`),
+          invalidArchive(
+            `The archive is truncated: a read of ${length} bytes at offset ${offset} goes past its end (${bytes.length} bytes).`,
+          ),
         );
       }
       return Promise.resolve(bytes.subarray(offset, offset + length));

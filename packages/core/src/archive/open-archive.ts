@@ -19,7 +19,10 @@ const READ_CHUNK = 4 * MiB;
  * front (member count, names, methods, extents) and reads members on demand.
  * Nothing is extracted to disk; members are looked up by exact name.
  */
-export async function openArchive(source: ByteSource, options: OpenArchiveOptions): Promise<ArchiveReader> {
+export async function openArchive(
+  source: ByteSource,
+  options: OpenArchiveOptions,
+): Promise<ArchiveReader> {
   const limits = options.limits;
   let central: CentralEntry[];
   try {
@@ -43,10 +46,17 @@ export async function openArchive(source: ByteSource, options: OpenArchiveOption
     has: (name) => byName.has(name),
     entry: (name) => publicByName.get(name),
     async read(name: string): Promise<Uint8Array> {
-      if (closed) throw new SkopsError('INVALID_ARCHIVE', 'The archive was closed; open it again to read members.');
+      if (closed)
+        throw new SkopsError(
+          'INVALID_ARCHIVE',
+          'The archive was closed; open it again to read members.',
+        );
       const entry = byName.get(name);
       if (!entry) {
-        const shown = central.slice(0, 10).map((e) => quoteName(e.name)).join(', ');
+        const shown = central
+          .slice(0, 10)
+          .map((e) => quoteName(e.name))
+          .join(', ');
         throw new SkopsError(
           'MISSING_MEMBER',
           `The archive has no member named ${quoteName(name)} (names must match exactly). ` +
@@ -81,18 +91,38 @@ function hex(n: number): string {
 function checkLimits(entry: CentralEntry, limits: Limits, totalRead: number): void {
   const what = `Member ${quoteName(entry.name)}`;
   if (entry.uncompressedSize > limits.maxMemberBytes) {
-    throw new LimitExceededError('maxMemberBytes', entry.uncompressedSize, limits.maxMemberBytes, what);
+    throw new LimitExceededError(
+      'maxMemberBytes',
+      entry.uncompressedSize,
+      limits.maxMemberBytes,
+      what,
+    );
   }
   if (entry.method !== 'stored' && entry.compressedSize > limits.maxMemberBytes) {
-    throw new LimitExceededError('maxMemberBytes', entry.compressedSize, limits.maxMemberBytes, `${what} (compressed)`);
+    throw new LimitExceededError(
+      'maxMemberBytes',
+      entry.compressedSize,
+      limits.maxMemberBytes,
+      `${what} (compressed)`,
+    );
   }
   if (totalRead + entry.uncompressedSize > limits.maxTotalBytes) {
-    throw new LimitExceededError('maxTotalBytes', totalRead + entry.uncompressedSize, limits.maxTotalBytes, `Reading ${what} (total read from the archive)`);
+    throw new LimitExceededError(
+      'maxTotalBytes',
+      totalRead + entry.uncompressedSize,
+      limits.maxTotalBytes,
+      `Reading ${what} (total read from the archive)`,
+    );
   }
   if (entry.uncompressedSize > MiB) {
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
     if (ratio > limits.maxCompressionRatio) {
-      throw new LimitExceededError('maxCompressionRatio', Math.ceil(ratio), limits.maxCompressionRatio, `${what}'s compression ratio`);
+      throw new LimitExceededError(
+        'maxCompressionRatio',
+        Math.ceil(ratio),
+        limits.maxCompressionRatio,
+        `${what}'s compression ratio`,
+      );
     }
   }
 }
@@ -101,22 +131,31 @@ function checkLimits(entry: CentralEntry, limits: Limits, totalRead: number): vo
 async function readMember(source: ByteSource, entry: CentralEntry): Promise<Uint8Array> {
   const name = entry.name;
   if (entry.localOffset + LOCAL_HEADER_SIZE + entry.rawName.length > source.size) {
-    throw invalidArchive(`The local header of member ${quoteName(name)} lies past the end of the file: the archive is truncated.`);
+    throw invalidArchive(
+      `The local header of member ${quoteName(name)} lies past the end of the file: the archive is truncated.`,
+    );
   }
   const header = await source.read(entry.localOffset, LOCAL_HEADER_SIZE + entry.rawName.length);
   if (u32(header, 0) !== SIG_LOCAL) {
-    throw invalidArchive(`The local header of member ${quoteName(name)} is missing at offset ${entry.localOffset}: the archive is corrupt.`);
+    throw invalidArchive(
+      `The local header of member ${quoteName(name)} is missing at offset ${entry.localOffset}: the archive is corrupt.`,
+    );
   }
   const flags = u16(header, 6);
   const nameLen = u16(header, 26);
   const extraLen = u16(header, 28);
-  if (nameLen !== entry.rawName.length || !sameBytes(header.subarray(LOCAL_HEADER_SIZE), entry.rawName)) {
+  if (
+    nameLen !== entry.rawName.length ||
+    !sameBytes(header.subarray(LOCAL_HEADER_SIZE), entry.rawName)
+  ) {
     throw invalidArchive(
       `The local header of member ${quoteName(name)} names a different member than the central directory: the archive is corrupt or crafted. Do not use it.`,
     );
   }
   if (flags & FLAG_ENCRYPTED) {
-    throw invalidArchive(`Member ${quoteName(name)} is encrypted. skops files are never encrypted; decrypt the archive with the tool that made it.`);
+    throw invalidArchive(
+      `Member ${quoteName(name)} is encrypted. skops files are never encrypted; decrypt the archive with the tool that made it.`,
+    );
   }
   const dataStart = entry.localOffset + LOCAL_HEADER_SIZE + nameLen + extraLen;
   const dataEnd = dataStart + entry.compressedSize;
@@ -151,8 +190,13 @@ async function readInto(source: ByteSource, offset: number, target: Uint8Array):
   }
 }
 
-async function* chunksOf(source: ByteSource, offset: number, length: number): AsyncGenerator<Uint8Array> {
-  for (let p = 0; p < length; p += READ_CHUNK) yield await source.read(offset + p, Math.min(READ_CHUNK, length - p));
+async function* chunksOf(
+  source: ByteSource,
+  offset: number,
+  length: number,
+): AsyncGenerator<Uint8Array> {
+  for (let p = 0; p < length; p += READ_CHUNK)
+    yield await source.read(offset + p, Math.min(READ_CHUNK, length - p));
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -50,20 +50,31 @@ function writeError(message: string): SkopsError {
 
 function checkInputs(members: readonly ArchiveMemberInput[], options: ArchiveWriteOptions): void {
   if (options.compression !== 'stored' && options.compression !== 'deflate') {
-    throw writeError(`Cannot write an archive with compression ${JSON.stringify(options.compression)}: use "stored" or "deflate".`);
+    throw writeError(
+      `Cannot write an archive with compression ${JSON.stringify(options.compression)}: use "stored" or "deflate".`,
+    );
   }
   const level = options.level ?? 6;
   if (!Number.isInteger(level) || level < 0 || level > 9) {
-    throw writeError(`Cannot write an archive with DEFLATE level ${String(level)}: use an integer from 0 to 9.`);
+    throw writeError(
+      `Cannot write an archive with DEFLATE level ${String(level)}: use an integer from 0 to 9.`,
+    );
   }
   const seen = new Set<string>();
   for (const m of members) {
     try {
       checkMemberName(m.name);
     } catch (cause) {
-      throw new SkopsError('INVALID_DATA', `Cannot write member ${quoteName(m.name)}: choose a plain relative name without "..", "\\" or a leading "/".`, { cause });
+      throw new SkopsError(
+        'INVALID_DATA',
+        `Cannot write member ${quoteName(m.name)}: choose a plain relative name without "..", "\\" or a leading "/".`,
+        { cause },
+      );
     }
-    if (seen.has(m.name)) throw writeError(`Cannot write two members named ${quoteName(m.name)}: member names must be unique.`);
+    if (seen.has(m.name))
+      throw writeError(
+        `Cannot write two members named ${quoteName(m.name)}: member names must be unique.`,
+      );
     seen.add(m.name);
   }
 }
@@ -126,9 +137,15 @@ function centralHeader(m: WrittenMember, force: boolean): Uint8Array {
     put16(h, e, EXTRA_ZIP64);
     put16(h, e + 2, extraBody);
     e += 4;
-    if (bigSize) put64(h, e, m.uncompressedSize), (e += 8);
-    if (bigCompressed) put64(h, e, m.compressedSize), (e += 8);
-    if (bigOffset) put64(h, e, m.offset);
+    for (const [big, value] of [
+      [bigSize, m.uncompressedSize],
+      [bigCompressed, m.compressedSize],
+      [bigOffset, m.offset],
+    ] as const) {
+      if (!big) continue;
+      put64(h, e, value);
+      e += 8;
+    }
   }
   return h;
 }
@@ -164,7 +181,10 @@ function endRecords(count: number, cdOffset: number, cdSize: number, force: bool
  * one member at a time, so a caller can stream archives of any size to disk.
  * Stored member data is yielded as the caller's own bytes (no copy).
  */
-export function* archiveChunks(members: readonly ArchiveMemberInput[], options: ArchiveWriteOptions): Generator<Uint8Array, void, undefined> {
+export function* archiveChunks(
+  members: readonly ArchiveMemberInput[],
+  options: ArchiveWriteOptions,
+): Generator<Uint8Array, void, undefined> {
   checkInputs(members, options);
   const force = options.forceZip64 ?? false;
   const deflate = options.compression === 'deflate';
@@ -183,7 +203,10 @@ export function* archiveChunks(members: readonly ArchiveMemberInput[], options: 
       uncompressedSize: input.data.length,
       offset,
     };
-    const header = localHeader(member, force || member.uncompressedSize >= U32_MAX || member.compressedSize >= U32_MAX);
+    const header = localHeader(
+      member,
+      force || member.uncompressedSize >= U32_MAX || member.compressedSize >= U32_MAX,
+    );
     yield header;
     if (data.length) yield data;
     offset += header.length + data.length;
@@ -199,7 +222,10 @@ export function* archiveChunks(members: readonly ArchiveMemberInput[], options: 
 }
 
 /** Writes a zip archive into one buffer. Members keep the given order (Python skops puts `schema.json` last). */
-export function writeArchive(members: readonly ArchiveMemberInput[], options: ArchiveWriteOptions): Uint8Array {
+export function writeArchive(
+  members: readonly ArchiveMemberInput[],
+  options: ArchiveWriteOptions,
+): Uint8Array {
   const chunks = [...archiveChunks(members, options)];
   let size = 0;
   for (const c of chunks) size += c.length;

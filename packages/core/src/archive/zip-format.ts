@@ -43,7 +43,9 @@ export function u64(b: Uint8Array, o: number, what: string): number {
   const lo = u32(b, o);
   const hi = u32(b, o + 4);
   if (hi >= 0x200000) {
-    throw invalidArchive(`The archive's ${what} (${hi} * 2^32 + ${lo}) is beyond 2^53 bytes: the file is corrupt.`);
+    throw invalidArchive(
+      `The archive's ${what} (${hi} * 2^32 + ${lo}) is beyond 2^53 bytes: the file is corrupt.`,
+    );
   }
   return hi * 0x1_0000_0000 + lo;
 }

@@ -23,14 +23,18 @@ export async function fileSource(path: string): Promise<ByteSource> {
 
   const readInto = async (offset: number, target: Uint8Array): Promise<void> => {
     if (!(offset >= 0 && offset + target.length <= size)) {
-      throw invalidArchive(`The archive is truncated: a read of ${target.length} bytes at offset ${offset} goes past its end (${size} bytes).`);
+      throw invalidArchive(
+        `The archive is truncated: a read of ${target.length} bytes at offset ${offset} goes past its end (${size} bytes).`,
+      );
     }
     let done = 0;
     while (done < target.length) {
       const want = Math.min(MAX_READ, target.length - done);
       const { bytesRead } = await handle.read(target, done, want, offset + done);
       if (bytesRead === 0) {
-        throw invalidArchive(`The archive file shrank while being read (${offset + done} of ${size} bytes): read it again once it is complete.`);
+        throw invalidArchive(
+          `The archive file shrank while being read (${offset + done} of ${size} bytes): read it again once it is complete.`,
+        );
       }
       done += bytesRead;
     }
