@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Description } from '@skops-ts/core';
-import { DType, MaskedArray, NDArray, NpScalar, numpyPlugin, readNpy } from '@skops-ts/numpy';
+import { MaskedArray, NDArray, NpScalar, numpyPlugin, readNpy } from '@skops-ts/numpy';
 import { skopsFiles, sidecar, unzip } from './helpers.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -36,7 +36,7 @@ function arrayOf(node: Record<string, Json>, members: Map<string, Uint8Array>): 
   if (!bytes) throw new Error(`missing member ${String(node.file)}`);
   const array = readNpy(bytes);
   if (node.__class__ === 'ndarray') return array;
-  if (node.__class__ === 'matrix') return array.ndim === 2 ? new NDArray({ ...array, strides: array.strides, className: 'numpy.matrix' }) : array.reshape([1, array.size], 'numpy.matrix');
+  if (node.__class__ === 'matrix') return array.ndim === 2 ? new NDArray({ dtype: array.dtype, shape: array.shape, buffer: array.buffer, offset: array.offset, strides: array.strides, className: 'numpy.matrix' }) : array.reshape([1, array.size], 'numpy.matrix');
   return new NpScalar(node.__class__ as string, array);
 }
 
@@ -56,10 +56,10 @@ function* numpyDescriptions(
     return;
   }
   const content = node.content as Record<string, Json> | undefined;
-  const isNpy = (n: Json | undefined) =>
+  const isNpy = (n: Json | undefined): n is Record<string, Json> =>
     !!n && typeof n === 'object' && !Array.isArray(n) && n.__loader__ === 'NdArrayNode' && n.type === 'numpy';
   if (loader === 'DTypeNode' && isNpy(content)) {
-    yield describeWith((arrayOf(content, members) as NDArray | NpScalar).dtype as DType);
+    yield describeWith(arrayOf(content, members).dtype);
     return;
   }
   if (loader === 'MaskedArrayNode' && content && isNpy(content.data) && isNpy(content.mask)) {

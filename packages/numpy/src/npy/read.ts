@@ -24,7 +24,7 @@ function decodeLatin1(bytes: Uint8Array): string {
 }
 
 /** Reads and checks the magic, version and header of a `.npy` file. */
-export function readNpyHeader(bytes: Uint8Array): NpyLayout {
+export function readNpyHeader(bytes: Uint8Array, maxHeaderSize = NPY_MAX_HEADER_SIZE): NpyLayout {
   if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw invalid('the magic string \\x93NUMPY is missing.');
   }
@@ -37,8 +37,11 @@ export function readNpyHeader(bytes: Uint8Array): NpyLayout {
   const lenSize = major === 1 ? 2 : 4;
   if (bytes.length < 8 + lenSize) throw invalid('the header length is cut off.');
   const headerLen = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
-  if (headerLen > NPY_MAX_HEADER_SIZE) {
-    throw invalid(`the header has ${headerLen} bytes, more than the ${NPY_MAX_HEADER_SIZE} numpy accepts.`);
+  if (headerLen > maxHeaderSize) {
+    throw invalid(
+      `the header has ${headerLen} bytes, more than the ${maxHeaderSize} allowed ` +
+        '(numpy refuses such headers too unless given max_header_size; pass maxHeaderSize to read it).',
+    );
   }
   const start = 8 + lenSize;
   const dataOffset = start + headerLen;
@@ -62,6 +65,8 @@ export interface ReadNpyOptions {
   readonly limits?: Limits;
   /** Schema path to report in errors (the NdArrayNode that names the member). */
   readonly path?: string;
+  /** Longest header accepted, in bytes; numpy's default is {@link NPY_MAX_HEADER_SIZE}. */
+  readonly maxHeaderSize?: number;
 }
 
 /**
@@ -74,7 +79,7 @@ export function readNpy(bytes: Uint8Array, options: ReadNpyOptions = {}): NDArra
   const limits = options.limits ?? DEFAULT_LIMITS;
   let layout: NpyLayout;
   try {
-    layout = readNpyHeader(bytes);
+    layout = readNpyHeader(bytes, options.maxHeaderSize);
   } catch (error) {
     if (path && SkopsError.isInstance(error) && !error.path) {
       throw new SkopsError(error.code, error.message, { path, cause: error });
