@@ -18,6 +18,7 @@ const READ_CHUNK = 4 * MiB;
  * Opens a zip archive for reading: checks the whole central directory up
  * front (member count, names, methods, extents) and reads members on demand.
  * Nothing is extracted to disk; members are looked up by exact name.
+ * The reader owns `source`: `close()` closes it, and so does a failed open.
  */
 export async function openArchive(
   source: ByteSource,
