@@ -20,5 +20,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The JSON report lets .ci/run print the real totals.
+    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
   },
 });

@@ -59,7 +59,8 @@ for (const folder of FOLDERS) {
           const written = await dumps(value, { plugins });
           const reloaded = await loads(written, options(c, { trusted: await getUntrustedTypes(written, options(c)) }));
           expect(firstDifference(describe(reloaded, { plugins }), expectedDescribe) ?? 'equal').toBe('equal');
-          if (c.sidecar.protocol === 2 && c.folder !== 'realworld') {
+          // Files of the current writer (protocol 2, skops 0.15) must come back node for node.
+          if (c.folder === 'skops' || c.folder === 'skops-modern') {
             const a = await openFile(original);
             const b = await openFile(written);
             const na = normaliseSchema(a.schema);
