@@ -3,11 +3,22 @@ export { numpyPlugin } from './plugin.js';
 /** A numpy dtype (scalar, structured or sub-array), with numpy's `dtype.str`. */
 export { DType, type ByteOrder, type DTypeField, type SubArray } from './dtype/dtype.js';
 /** The dtype table: element kinds, sizes, typed-array types and scalar class names. */
-export { SCALAR_TYPES, type ScalarKind, type ScalarType, type TypedArrayConstructor } from './dtype/scalar-types.js';
+export {
+  SCALAR_TYPES,
+  type ScalarKind,
+  type ScalarType,
+  type TypedArrayConstructor,
+} from './dtype/scalar-types.js';
 /** A numpy array of any dtype `.npy` stores without pickle. */
 export { NDArray, type NDArrayData, type NDArrayInit, type NDArrayClass } from './array/ndarray.js';
 /** Reads a `.npy` file (versions 1-3) with limit checks before allocation. */
-export { readNpy, readNpyHeader, NPY_MAX_HEADER_SIZE, type ReadNpyOptions, type NpyLayout } from './npy/read.js';
+export {
+  readNpy,
+  readNpyHeader,
+  NPY_MAX_HEADER_SIZE,
+  type ReadNpyOptions,
+  type NpyLayout,
+} from './npy/read.js';
 /** Writes a `.npy` file byte-identical to `numpy.save`. */
 export { writeNpy } from './npy/write.js';
 /** A numpy scalar that keeps its class (`numpy.float64`, `numpy.int64`, …). */
@@ -28,6 +39,7 @@ export { arrayHash } from './describe/array-hash.js';
 export { packedLittleEndianBytes } from './describe/packed-bytes.js';
 /** `D(dtype)` of the describe spec. */
 export { describeDType } from './describe/dtype-description.js';
-/** Python skops' numpy trusted-name lists for numpy 1.x and 2.x. */
+/** Python skops' NUMPY_UFUNC_TYPE_NAMES / NUMPY_DTYPE_TYPE_NAMES on numpy 1.x. */
 export { NUMPY1_UFUNC_TYPE_NAMES, NUMPY1_DTYPE_TYPE_NAMES } from './trust/numpy1-names.js';
+/** Python skops' NUMPY_UFUNC_TYPE_NAMES / NUMPY_DTYPE_TYPE_NAMES on numpy 2.x. */
 export { NUMPY2_UFUNC_TYPE_NAMES, NUMPY2_DTYPE_TYPE_NAMES } from './trust/numpy2-names.js';

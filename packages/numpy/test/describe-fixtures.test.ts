@@ -10,7 +10,9 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -20,7 +22,8 @@ function canonical(value: unknown): string {
 function allDescriptions(value: Json, out = new Set<string>()): Set<string> {
   out.add(canonical(value));
   if (Array.isArray(value)) value.forEach((v) => allDescriptions(v, out));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => allDescriptions(v, out));
+  else if (value && typeof value === 'object')
+    Object.values(value).forEach((v) => allDescriptions(v, out));
   return out;
 }
 
@@ -36,15 +39,22 @@ function arrayOf(node: Record<string, Json>, members: Map<string, Uint8Array>): 
   if (!bytes) throw new Error(`missing member ${String(node.file)}`);
   const array = readNpy(bytes);
   if (node.__class__ === 'ndarray') return array;
-  if (node.__class__ === 'matrix') return array.ndim === 2 ? new NDArray({ dtype: array.dtype, shape: array.shape, buffer: array.buffer, offset: array.offset, strides: array.strides, className: 'numpy.matrix' }) : array.reshape([1, array.size], 'numpy.matrix');
+  if (node.__class__ === 'matrix')
+    return array.ndim === 2
+      ? new NDArray({
+          dtype: array.dtype,
+          shape: array.shape,
+          buffer: array.buffer,
+          offset: array.offset,
+          strides: array.strides,
+          className: 'numpy.matrix',
+        })
+      : array.reshape([1, array.size], 'numpy.matrix');
   return new NpScalar(node.__class__ as string, array);
 }
 
 /** Descriptions this package gives for the arrays, scalars, dtypes and masked arrays of a schema. */
-function* numpyDescriptions(
-  node: Json,
-  members: Map<string, Uint8Array>,
-): Generator<Description> {
+function* numpyDescriptions(node: Json, members: Map<string, Uint8Array>): Generator<Description> {
   if (Array.isArray(node)) {
     for (const item of node) yield* numpyDescriptions(item, members);
     return;
@@ -57,7 +67,11 @@ function* numpyDescriptions(
   }
   const content = node.content as Record<string, Json> | undefined;
   const isNpy = (n: Json | undefined): n is Record<string, Json> =>
-    !!n && typeof n === 'object' && !Array.isArray(n) && n.__loader__ === 'NdArrayNode' && n.type === 'numpy';
+    !!n &&
+    typeof n === 'object' &&
+    !Array.isArray(n) &&
+    n.__loader__ === 'NdArrayNode' &&
+    n.type === 'numpy';
   if (loader === 'DTypeNode' && isNpy(content)) {
     yield describeWith(arrayOf(content, members).dtype);
     return;
@@ -80,27 +94,32 @@ function* numpyDescriptions(
   for (const value of Object.values(node)) yield* numpyDescriptions(value, members);
 }
 
-describe.each(['skops', 'skops-modern', 'old-protocols', 'realworld'])('describe of the %s corpus', (corpus) => {
-  it('gives, for every array, scalar, dtype and masked array of a file, a description the sidecar contains', async () => {
-    let checked = 0;
-    for (const file of skopsFiles(corpus)) {
-      const expected = sidecar(file).describe as Json | undefined;
-      if (expected === undefined) continue;
-      let members: Map<string, Uint8Array>;
-      try {
-        members = await unzip(file);
-      } catch (error) {
-        console.warn(`not checked (jszip cannot read it): ${path.basename(file)}: ${String(error)}`);
-        continue;
+describe.each(['skops', 'skops-modern', 'old-protocols', 'realworld'])(
+  'describe of the %s corpus',
+  (corpus) => {
+    it('gives, for every array, scalar, dtype and masked array of a file, a description the sidecar contains', async () => {
+      let checked = 0;
+      for (const file of skopsFiles(corpus)) {
+        const expected = sidecar(file).describe as Json | undefined;
+        if (expected === undefined) continue;
+        let members: Map<string, Uint8Array>;
+        try {
+          members = await unzip(file);
+        } catch (error) {
+          console.warn(
+            `not checked (jszip cannot read it): ${path.basename(file)}: ${String(error)}`,
+          );
+          continue;
+        }
+        const known = allDescriptions(expected);
+        const schema = JSON.parse(new TextDecoder().decode(members.get('schema.json'))) as Json;
+        for (const d of numpyDescriptions(schema, members)) {
+          expect(known.has(canonical(d)), `${path.basename(file)}: ${canonical(d)}`).toBe(true);
+          checked++;
+        }
       }
-      const known = allDescriptions(expected);
-      const schema = JSON.parse(new TextDecoder().decode(members.get('schema.json'))) as Json;
-      for (const d of numpyDescriptions(schema, members)) {
-        expect(known.has(canonical(d)), `${path.basename(file)}: ${canonical(d)}`).toBe(true);
-        checked++;
-      }
-    }
-    expect(checked).toBeGreaterThan(0);
-    console.info(`${corpus}: ${checked} numpy descriptions matched`);
-  });
-});
+      expect(checked).toBeGreaterThan(0);
+      console.info(`${corpus}: ${checked} numpy descriptions matched`);
+    });
+  },
+);

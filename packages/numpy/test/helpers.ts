@@ -29,5 +29,8 @@ export async function unzip(file: string): Promise<Map<string, Uint8Array>> {
 
 /** The sidecar JSON next to a `.skops` file. */
 export function sidecar(file: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(file.replace(/\.skops$/, '.json'), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(file.replace(/\.skops$/, '.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }

@@ -3,7 +3,16 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { describe as group, expect, it } from 'vitest';
 import { PyDict, SkopsError, describe, dumps, getUntrustedTypes, loads } from '@skops-ts/core';
-import { DType, Generator, MaskedArray, NDArray, NDObjectArray, NpScalar, RandomState, numpyPlugin } from '@skops-ts/numpy';
+import {
+  DType,
+  Generator,
+  MaskedArray,
+  NDArray,
+  NDObjectArray,
+  NpScalar,
+  RandomState,
+  numpyPlugin,
+} from '@skops-ts/numpy';
 import { FIXTURES, sidecar } from './helpers.js';
 
 const plugins = [numpyPlugin];
@@ -43,7 +52,8 @@ group('protocol-0 generators (skops 0.3 - 0.5)', () => {
 
 group('bit generator names', () => {
   const pcg = fixture('skops-modern/np_generator_pcg64.skops');
-  const renamed = (name: string) => withSchema(pcg, (s) => s.replace('"\\"PCG64\\""', JSON.stringify(JSON.stringify(name))));
+  const renamed = (name: string) =>
+    withSchema(pcg, (s) => s.replace('"\\"PCG64\\""', JSON.stringify(JSON.stringify(name))));
 
   it('loads the Generator of a numpy 2 file with its seed sequence', async () => {
     const value = await loads(pcg, { plugins });
@@ -53,14 +63,19 @@ group('bit generator names', () => {
     expect(PyDict.is(generator.seedSeq)).toBe(true);
   });
 
-  it('refuses a bit generator that is not numpy\'s own already in getUntrustedTypes', async () => {
+  it("refuses a bit generator that is not numpy's own already in getUntrustedTypes", async () => {
     const error = await errorOf(getUntrustedTypes(await renamed('RandomState'), { plugins }));
     expect(error.code).toBe('UNSUPPORTED_VALUE');
     expect(error.message).toContain('RandomState');
   });
 
   it('refuses it at load even when every type is trusted', async () => {
-    const error = await errorOf(loads(await renamed('os.system'), { plugins, trusted: ['numpy.random._generator.Generator', 'os.system'] }));
+    const error = await errorOf(
+      loads(await renamed('os.system'), {
+        plugins,
+        trusted: ['numpy.random._generator.Generator', 'os.system'],
+      }),
+    );
     expect(error.code).toBe('UNSUPPORTED_VALUE');
   });
 });
@@ -74,7 +89,10 @@ group('hostile .npy members', () => {
   ];
   for (const [name, code] of cases) {
     it(`refuses ${name} at load with ${code}`, async () => {
-      const expectation = sidecar(path.join(FIXTURES, 'hostile', `${name}.skops`)).expect as Record<string, unknown>;
+      const expectation = sidecar(path.join(FIXTURES, 'hostile', `${name}.skops`)).expect as Record<
+        string,
+        unknown
+      >;
       expect(expectation.load_error).toBe(true);
       const data = fixture(`hostile/${name}.skops`);
       expect(await getUntrustedTypes(data, { plugins })).toEqual(expectation.untrusted);
@@ -86,7 +104,8 @@ group('hostile .npy members', () => {
 
   it('reports the function inside an object array as untrusted', async () => {
     const file = 'hostile/skops_ndarray_json_with_function.skops';
-    const expected = (sidecar(path.join(FIXTURES, file)).expect as Record<string, unknown>).untrusted;
+    const expected = (sidecar(path.join(FIXTURES, file)).expect as Record<string, unknown>)
+      .untrusted;
     expect(await getUntrustedTypes(fixture(file), { plugins })).toEqual(expected);
   });
 });
@@ -94,10 +113,18 @@ group('hostile .npy members', () => {
 group('dumping JavaScript values', () => {
   // New values get numpy 1.x class names (they construct on numpy 1 and 2 alike), trusted by default on numpy 1.
   const roundTrip = async (value: unknown) =>
-    loads(await dumps(value, { plugins }), { plugins, pythonEnv: numpy1, trusted: ['numpy.dtype', 'numpy.matrix'] });
+    loads(await dumps(value, { plugins }), {
+      plugins,
+      pythonEnv: numpy1,
+      trusted: ['numpy.dtype', 'numpy.matrix'],
+    });
 
   it('dumps typed arrays as 1-D ndarrays, but not Uint8Array (Python bytes)', async () => {
-    const back = (await roundTrip([new Float64Array([1.5, -2]), new BigInt64Array([3n]), new Uint8Array([1])])) as unknown[];
+    const back = (await roundTrip([
+      new Float64Array([1.5, -2]),
+      new BigInt64Array([3n]),
+      new Uint8Array([1]),
+    ])) as unknown[];
     expect(NDArray.is(back[0]) && (back[0] as NDArray).dtype.str).toBe('<f8');
     expect(Array.from((back[0] as NDArray).data as Float64Array)).toEqual([1.5, -2]);
     expect(NDArray.is(back[1]) && (back[1] as NDArray).dtype.str).toBe('<i8');
@@ -105,10 +132,26 @@ group('dumping JavaScript values', () => {
   });
 
   it('keeps the class of numpy scalars, dtypes, masked arrays, matrices and object arrays', async () => {
-    const masked = new MaskedArray(NDArray.fromValues('<i4', [1, 2, 3]), NDArray.fromValues('|b1', [false, true, false]));
-    const matrix = NDArray.fromValues('<f8', [[1, 2], [3, 4]]).reshape([2, 2], 'numpy.matrix');
-    const objects = NDObjectArray.fromNested([['a', 1n], [null, 2.5]]);
-    const values = [NpScalar.of('float32', 0.5), NpScalar.of('bool_', true), DType.parse('>U3'), masked, matrix, objects];
+    const masked = new MaskedArray(
+      NDArray.fromValues('<i4', [1, 2, 3]),
+      NDArray.fromValues('|b1', [false, true, false]),
+    );
+    const matrix = NDArray.fromValues('<f8', [
+      [1, 2],
+      [3, 4],
+    ]).reshape([2, 2], 'numpy.matrix');
+    const objects = NDObjectArray.fromNested([
+      ['a', 1n],
+      [null, 2.5],
+    ]);
+    const values = [
+      NpScalar.of('float32', 0.5),
+      NpScalar.of('bool_', true),
+      DType.parse('>U3'),
+      masked,
+      matrix,
+      objects,
+    ];
     const back = (await roundTrip(values)) as unknown[];
     expect(describe(back, { plugins })).toEqual(describe(values, { plugins }));
     expect((back[0] as NpScalar).className).toBe('numpy.float32');
@@ -121,7 +164,9 @@ group('dumping JavaScript values', () => {
     const value = await loads(file, { plugins, pythonEnv: numpy1 });
     expect(RandomState.is(value)).toBe(true);
     const again = await loads(await dumps(value, { plugins }), { plugins });
-    expect(describe(again, { plugins })).toEqual(sidecar(path.join(FIXTURES, 'skops/np_random_state.skops')).describe);
+    expect(describe(again, { plugins })).toEqual(
+      sidecar(path.join(FIXTURES, 'skops/np_random_state.skops')).describe,
+    );
   });
 
   it('writes a protocol-0 generator as a protocol-2 node with an entropy-free seed sequence', async () => {

@@ -22,16 +22,19 @@ async function npyMembers(corpus: string): Promise<[string, Uint8Array][]> {
 }
 
 // These corpora were written with numpy >= 1.23, whose header layout writeNpy reproduces.
-describe.each(['skops', 'skops-modern', 'old-protocols'])('the .npy members of the %s corpus', (corpus) => {
-  it('all parse, and writing them again gives the identical bytes', async () => {
-    const members = await npyMembers(corpus);
-    expect(members.length).toBeGreaterThan(0);
-    for (const [where, bytes] of members) {
-      const array = readNpy(bytes);
-      expect(Buffer.from(writeNpy(array)).equals(Buffer.from(bytes)), where).toBe(true);
-    }
-  });
-});
+describe.each(['skops', 'skops-modern', 'old-protocols'])(
+  'the .npy members of the %s corpus',
+  (corpus) => {
+    it('all parse, and writing them again gives the identical bytes', async () => {
+      const members = await npyMembers(corpus);
+      expect(members.length).toBeGreaterThan(0);
+      for (const [where, bytes] of members) {
+        const array = readNpy(bytes);
+        expect(Buffer.from(writeNpy(array)).equals(Buffer.from(bytes)), where).toBe(true);
+      }
+    });
+  },
+);
 
 // Files from the wild come from older numpy versions that padded the header differently.
 describe('the .npy members of the realworld corpus', () => {
@@ -46,7 +49,12 @@ describe('the .npy members of the realworld corpus', () => {
       expect(again.dtype.equals(original.dtype), where).toBe(true);
       expect(again.shape, where).toEqual(original.shape);
       expect(again.fortranOrder, where).toBe(original.fortranOrder);
-      expect(Buffer.from(written.subarray(again.dataOffset)).equals(Buffer.from(bytes.subarray(original.dataOffset))), where).toBe(true);
+      expect(
+        Buffer.from(written.subarray(again.dataOffset)).equals(
+          Buffer.from(bytes.subarray(original.dataOffset)),
+        ),
+        where,
+      ).toBe(true);
     }
   });
 });

@@ -13,7 +13,10 @@ export function findNumpyPython(): string | null {
 
 /** Runs a Python script and returns its stdout; throws with stderr when it fails. */
 export function runPython(python: string, script: string, args: string[] = []): string {
-  const result = spawnSync(python, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(python, ['-c', script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`python failed (${result.status}):\n${result.stderr}`);
   return result.stdout;
 }

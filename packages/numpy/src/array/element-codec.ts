@@ -40,7 +40,8 @@ export function decodeElement(dtype: DType, bytes: Uint8Array, offset: number): 
   if (dtype.subarray) {
     const { base, shape } = dtype.subarray;
     const flat: unknown[] = [];
-    for (let i = 0; i < shapeSize(shape); i++) flat.push(decodeElement(base, bytes, offset + i * base.itemsize));
+    for (let i = 0; i < shapeSize(shape); i++)
+      flat.push(decodeElement(base, bytes, offset + i * base.itemsize));
     return nest(flat, shape);
   }
   if (dtype.fields) {
@@ -79,7 +80,10 @@ export function decodeElement(dtype: DType, bytes: Uint8Array, offset: number): 
       for (let i = 0; i < end; i++) {
         const code = v.getUint32(offset + i * 4, le);
         if (code > 0x10ffff) {
-          throw new SkopsError('INVALID_DATA', `A U string holds the invalid code point 0x${code.toString(16)}.`);
+          throw new SkopsError(
+            'INVALID_DATA',
+            `A U string holds the invalid code point 0x${code.toString(16)}.`,
+          );
         }
         out += String.fromCodePoint(code);
       }
@@ -92,7 +96,13 @@ export function decodeElement(dtype: DType, bytes: Uint8Array, offset: number): 
   }
 }
 
-function decodeFloat(bytes: Uint8Array, v: DataView, offset: number, size: number, le: boolean): number {
+function decodeFloat(
+  bytes: Uint8Array,
+  v: DataView,
+  offset: number,
+  size: number,
+  le: boolean,
+): number {
   if (size === 2) return halfToNumber(v.getUint16(offset, le));
   if (size === 4) return v.getFloat32(offset, le);
   if (size === 8) return v.getFloat64(offset, le);
@@ -104,7 +114,9 @@ function toBigInt(value: unknown, what: string): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
   if (typeof value === 'boolean') return value ? 1n : 0n;
-  throw unsupported(`Cannot store ${String(value)} in ${what}: it needs an integer (number or bigint).`);
+  throw unsupported(
+    `Cannot store ${String(value)} in ${what}: it needs an integer (number or bigint).`,
+  );
 }
 
 function toNumber(value: unknown, what: string): number {
@@ -114,7 +126,14 @@ function toNumber(value: unknown, what: string): number {
   throw unsupported(`Cannot store ${String(value)} in ${what}: it needs a number.`);
 }
 
-function encodeFloat(x: number, bytes: Uint8Array, v: DataView, offset: number, size: number, le: boolean): void {
+function encodeFloat(
+  x: number,
+  bytes: Uint8Array,
+  v: DataView,
+  offset: number,
+  size: number,
+  le: boolean,
+): void {
   if (size === 2) v.setUint16(offset, numberToHalf(x), le);
   else if (size === 4) v.setFloat32(offset, x, le);
   else if (size === 8) v.setFloat64(offset, x, le);
@@ -125,11 +144,17 @@ function encodeFloat(x: number, bytes: Uint8Array, v: DataView, offset: number, 
 }
 
 /** Writes one element (the inverse of {@link decodeElement}; also accepts numbers for ints and records as objects). */
-export function encodeElement(dtype: DType, value: unknown, bytes: Uint8Array, offset: number): void {
+export function encodeElement(
+  dtype: DType,
+  value: unknown,
+  bytes: Uint8Array,
+  offset: number,
+): void {
   if (dtype.subarray) {
     const { base, shape } = dtype.subarray;
     const flat = [value].flat(shape.length) as unknown[];
-    if (flat.length !== shapeSize(shape)) throw unsupported(`A sub-array field needs ${shapeSize(shape)} values.`);
+    if (flat.length !== shapeSize(shape))
+      throw unsupported(`A sub-array field needs ${shapeSize(shape)} values.`);
     flat.forEach((x, i) => encodeElement(base, x, bytes, offset + i * base.itemsize));
     return;
   }
@@ -137,7 +162,8 @@ export function encodeElement(dtype: DType, value: unknown, bytes: Uint8Array, o
     const items = PyTuple.is(value) ? value.items : Array.isArray(value) ? value : null;
     dtype.fields.forEach((f, i) => {
       const x = items ? items[i] : (value as Record<string, unknown> | null)?.[f.name];
-      if (x === undefined) throw unsupported(`The record has no value for field ${JSON.stringify(f.name)}.`);
+      if (x === undefined)
+        throw unsupported(`The record has no value for field ${JSON.stringify(f.name)}.`);
       encodeElement(f.dtype, x, bytes, offset + f.offset);
     });
     return;
@@ -179,7 +205,8 @@ export function encodeElement(dtype: DType, value: unknown, bytes: Uint8Array, o
     case 'U': {
       if (typeof value !== 'string') throw unsupported(`${what} needs a string.`);
       const codes = Array.from(value, (ch) => ch.codePointAt(0) ?? 0);
-      if (codes.length * 4 > size) throw unsupported(`${JSON.stringify(value)} is longer than ${what} holds.`);
+      if (codes.length * 4 > size)
+        throw unsupported(`${JSON.stringify(value)} is longer than ${what} holds.`);
       bytes.fill(0, offset, offset + size);
       codes.forEach((c, i) => v.setUint32(offset + i * 4, c, le));
       return;
@@ -188,13 +215,23 @@ export function encodeElement(dtype: DType, value: unknown, bytes: Uint8Array, o
     case 'V': {
       let data: Uint8Array;
       if (value instanceof Uint8Array) data = value;
-      else if (dtype.kind === 'S' && typeof value === 'string' && /^[\x00-\x7f]*$/.test(value)) {
+      else if (dtype.kind === 'S' && typeof value === 'string' && isAscii(value)) {
         data = Uint8Array.from(value, (ch) => ch.charCodeAt(0));
-      } else throw unsupported(`${what} needs bytes (a Uint8Array${dtype.kind === 'S' ? ' or an ASCII string' : ''}).`);
-      if (data.length > size) throw unsupported(`${data.length} bytes are more than ${what} holds.`);
+      } else
+        throw unsupported(
+          `${what} needs bytes (a Uint8Array${dtype.kind === 'S' ? ' or an ASCII string' : ''}).`,
+        );
+      if (data.length > size)
+        throw unsupported(`${data.length} bytes are more than ${what} holds.`);
       bytes.fill(0, offset, offset + size);
       bytes.set(data, offset);
       return;
     }
   }
+}
+
+/** True when every character is ASCII (what numpy.bytes_ accepts from a str). */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

@@ -8,7 +8,11 @@ export function sizeOf(shape: readonly number[]): number {
 }
 
 /** Byte strides of a contiguous array in C (row-major) or F (column-major) order. */
-export function contiguousStrides(shape: readonly number[], itemsize: number, order: 'C' | 'F'): number[] {
+export function contiguousStrides(
+  shape: readonly number[],
+  itemsize: number,
+  order: 'C' | 'F',
+): number[] {
   const strides = new Array<number>(shape.length).fill(0);
   let step = itemsize;
   const axes = shape.map((_, i) => i);
@@ -21,7 +25,12 @@ export function contiguousStrides(shape: readonly number[], itemsize: number, or
 }
 
 /** numpy's contiguity flag: axes of length 1 do not matter, an empty array is contiguous. */
-export function isContiguous(shape: readonly number[], strides: readonly number[], itemsize: number, order: 'C' | 'F'): boolean {
+export function isContiguous(
+  shape: readonly number[],
+  strides: readonly number[],
+  itemsize: number,
+  order: 'C' | 'F',
+): boolean {
   if (shape.some((d) => d === 0)) return true;
   let step = itemsize;
   const axes = shape.map((_, i) => i);
@@ -66,7 +75,10 @@ export function forEachOffsetC(
 export function checkShape(shape: readonly number[]): void {
   for (const d of shape) {
     if (!Number.isSafeInteger(d) || d < 0) {
-      throw new SkopsError('UNSUPPORTED_VALUE', `Invalid array dimension ${String(d)}: dimensions are non-negative integers.`);
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        `Invalid array dimension ${String(d)}: dimensions are non-negative integers.`,
+      );
     }
   }
 }

@@ -62,8 +62,11 @@ export class NDArray {
     let dtype = init.dtype;
     let shape = [...init.shape];
     checkShape(shape);
-    let strides = init.strides ? [...init.strides] : contiguousStrides(shape, dtype.itemsize, init.order ?? 'C');
-    if (strides.length !== shape.length) throw unsupported('An array needs one stride per dimension.');
+    let strides = init.strides
+      ? [...init.strides]
+      : contiguousStrides(shape, dtype.itemsize, init.order ?? 'C');
+    if (strides.length !== shape.length)
+      throw unsupported('An array needs one stride per dimension.');
     // numpy folds a sub-array dtype into the array's shape.
     while (dtype.subarray) {
       const { base, shape: sub } = dtype.subarray;
@@ -116,7 +119,9 @@ export class NDArray {
     }
     checkShape(dims);
     if (flat.length !== sizeOf(dims)) {
-      throw unsupported(`${flat.length} values do not fill shape (${dims.join(', ')}); nested arrays must not be ragged.`);
+      throw unsupported(
+        `${flat.length} values do not fill shape (${dims.join(', ')}); nested arrays must not be ragged.`,
+      );
     }
     const buffer = new Uint8Array(flat.length * dt.itemsize);
     flat.forEach((x, i) => encodeElement(dt, x, buffer, i * dt.itemsize));
@@ -211,7 +216,9 @@ export class NDArray {
   /** Byte offset of the element at `index` (negative indices count from the end). */
   #offsetOf(index: readonly number[]): number {
     if (index.length !== this.shape.length) {
-      throw unsupported(`An index of a ${this.shape.length}-d array needs ${this.shape.length} numbers, got ${index.length}.`);
+      throw unsupported(
+        `An index of a ${this.shape.length}-d array needs ${this.shape.length} numbers, got ${index.length}.`,
+      );
     }
     let pos = this.offset;
     index.forEach((raw, axis) => {
@@ -238,7 +245,9 @@ export class NDArray {
    */
   toArray(): unknown {
     const flat: unknown[] = [];
-    forEachOffsetC(this.shape, this.strides, this.offset, (o) => flat.push(decodeElement(this.dtype, this.buffer, o)));
+    forEachOffsetC(this.shape, this.strides, this.offset, (o) =>
+      flat.push(decodeElement(this.dtype, this.buffer, o)),
+    );
     const build = (axis: number, start: number): [unknown, number] => {
       if (axis === this.shape.length) return [flat[start], start + 1];
       const out: unknown[] = [];
@@ -282,7 +291,11 @@ export class NDArray {
   }
 
   static is(value: unknown): value is NDArray {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }
 

@@ -9,7 +9,10 @@ export const maskedArrayDescriber: Describer = {
   describe: (value) => {
     const masked = value as MaskedArray;
     return {
-      masked: { data: describeArray(masked.data, 'numpy.ndarray'), mask: describeArray(masked.mask, 'numpy.ndarray') },
+      masked: {
+        data: describeArray(masked.data, 'numpy.ndarray'),
+        mask: describeArray(masked.mask, 'numpy.ndarray'),
+      },
     };
   },
 };

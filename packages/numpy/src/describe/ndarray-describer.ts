@@ -6,7 +6,12 @@ import { describeDType } from './dtype-description.js';
 /** Rule 9 for arrays of any dtype but object, under a class name. */
 export function describeArray(array: NDArray, className: string = array.className): Description {
   return {
-    ndarray: { class: className, dtype: describeDType(array.dtype), shape: [...array.shape], sha256: arrayHash(array) },
+    ndarray: {
+      class: className,
+      dtype: describeDType(array.dtype),
+      shape: [...array.shape],
+      sha256: arrayHash(array),
+    },
   };
 }
 

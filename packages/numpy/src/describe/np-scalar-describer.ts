@@ -10,7 +10,11 @@ export const npScalarDescriber: Describer = {
   describe: (value) => {
     const scalar = value as NpScalar;
     return {
-      npscalar: { class: scalar.className, dtype: describeDType(scalar.dtype), sha256: arrayHash(scalar.array) },
+      npscalar: {
+        class: scalar.className,
+        dtype: describeDType(scalar.dtype),
+        sha256: arrayHash(scalar.array),
+      },
     };
   },
 };

@@ -7,6 +7,8 @@ export const objectArrayDescriber: Describer = {
   test: (value) => NDObjectArray.is(value),
   describe: (value, ctx) => {
     const array = value as NDObjectArray;
-    return { ndarray_object: { shape: [...array.shape], items: array.items.map((x) => ctx.describe(x)) } };
+    return {
+      ndarray_object: { shape: [...array.shape], items: array.items.map((x) => ctx.describe(x)) },
+    };
   },
 };

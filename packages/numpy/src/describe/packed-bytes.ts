@@ -23,7 +23,12 @@ function leaves(dtype: DType, base: number, out: Leaf[]): void {
     return;
   }
   const unit = dtype.scalar?.swapUnit ?? 1;
-  out.push({ offset: base, size: dtype.itemsize, swap: dtype.byteOrder === '>' ? unit : 0, bool: dtype.kind === 'b' });
+  out.push({
+    offset: base,
+    size: dtype.itemsize,
+    swap: dtype.byteOrder === '>' ? unit : 0,
+    bool: dtype.kind === 'b',
+  });
 }
 
 /**
@@ -35,7 +40,8 @@ function leaves(dtype: DType, base: number, out: Leaf[]): void {
 export function packedLittleEndianBytes(array: NDArray): Uint8Array {
   const parts: Leaf[] = [];
   leaves(array.dtype, 0, parts);
-  const simple = parts.length === 1 && parts[0]?.swap === 0 && parts[0].size === array.dtype.itemsize;
+  const simple =
+    parts.length === 1 && parts[0]?.swap === 0 && parts[0].size === array.dtype.itemsize;
   if (simple && array.isCContiguous) {
     const bytes = array.bytes();
     if (!parts[0]?.bool || bytes.every((b) => b <= 1)) return bytes;
@@ -51,7 +57,8 @@ export function packedLittleEndianBytes(array: NDArray): Uint8Array {
         out[pos] = src[start] ? 1 : 0;
       } else if (leaf.swap > 1) {
         for (let g = 0; g < leaf.size; g += leaf.swap) {
-          for (let k = 0; k < leaf.swap; k++) out[pos + g + k] = src[start + g + leaf.swap - 1 - k] as number;
+          for (let k = 0; k < leaf.swap; k++)
+            out[pos + g + k] = src[start + g + leaf.swap - 1 - k] as number;
         }
       } else {
         out.set(src.subarray(start, start + leaf.size), pos);

@@ -80,11 +80,15 @@ export class DType {
     const [, order = '', kindChar, sizeText = '', unitText] = m;
     const kind = kindChar as ScalarKind;
     const count = Number(sizeText);
-    if (!Number.isSafeInteger(count)) throw invalid(`Item size of dtype ${JSON.stringify(typestr)} is too large.`);
+    if (!Number.isSafeInteger(count))
+      throw invalid(`Item size of dtype ${JSON.stringify(typestr)} is too large.`);
     const itemsize = kind === 'U' ? count * 4 : count;
-    if (!Number.isSafeInteger(itemsize)) throw invalid(`Item size of dtype ${JSON.stringify(typestr)} is too large.`);
+    if (!Number.isSafeInteger(itemsize))
+      throw invalid(`Item size of dtype ${JSON.stringify(typestr)} is too large.`);
     if (!FLEXIBLE.has(kind) && !scalarType(kind, itemsize)) {
-      throw invalid(`numpy has no dtype ${JSON.stringify(typestr)} (kind ${kind} with ${itemsize} bytes).`);
+      throw invalid(
+        `numpy has no dtype ${JSON.stringify(typestr)} (kind ${kind} with ${itemsize} bytes).`,
+      );
     }
     let unit: string | null = null;
     if (kind === 'M' || kind === 'm') {
@@ -95,12 +99,25 @@ export class DType {
     } else if (unitText !== undefined) {
       throw invalid(`Unsupported numpy dtype ${JSON.stringify(typestr)}.`);
     }
-    return new DType(kind, DType.#normaliseOrder(kind, itemsize, order), itemsize, unit, null, null);
+    return new DType(
+      kind,
+      DType.#normaliseOrder(kind, itemsize, order),
+      itemsize,
+      unit,
+      null,
+      null,
+    );
   }
 
   /** A scalar dtype by kind and itemsize (bytes; for `U`, 4 per character). */
-  static of(kind: ScalarKind, itemsize: number, byteOrder: ByteOrder = '<', unit: string | null = null): DType {
-    if (kind === 'U' && itemsize % 4 !== 0) throw invalid(`A U dtype needs a multiple of 4 bytes, got ${itemsize}.`);
+  static of(
+    kind: ScalarKind,
+    itemsize: number,
+    byteOrder: ByteOrder = '<',
+    unit: string | null = null,
+  ): DType {
+    if (kind === 'U' && itemsize % 4 !== 0)
+      throw invalid(`A U dtype needs a multiple of 4 bytes, got ${itemsize}.`);
     const spec = kind === 'U' ? `${itemsize / 4}` : `${itemsize}`;
     const unitPart = (kind === 'M' || kind === 'm') && unit ? `[${unit}]` : '';
     return DType.parse(`${byteOrder}${kind}${spec}${unitPart}`);
@@ -119,17 +136,21 @@ export class DType {
     let end = 0;
     let packed = 0;
     for (const f of fields) {
-      if (seen.has(f.name)) throw invalid(`The structured dtype repeats the field name ${JSON.stringify(f.name)}.`);
+      if (seen.has(f.name))
+        throw invalid(`The structured dtype repeats the field name ${JSON.stringify(f.name)}.`);
       seen.add(f.name);
       const offset = f.offset ?? packed;
-      if (!Number.isSafeInteger(offset) || offset < 0) throw invalid(`Invalid offset ${offset} of field ${f.name}.`);
+      if (!Number.isSafeInteger(offset) || offset < 0)
+        throw invalid(`Invalid offset ${offset} of field ${f.name}.`);
       out.push(Object.freeze({ name: f.name, title: f.title ?? null, dtype: f.dtype, offset }));
       packed = offset + f.dtype.itemsize;
       end = Math.max(end, packed);
     }
     const size = itemsize ?? end;
     if (!Number.isSafeInteger(size) || size < end) {
-      throw invalid(`The structured dtype's itemsize ${size} is smaller than its fields (${end} bytes).`);
+      throw invalid(
+        `The structured dtype's itemsize ${size} is smaller than its fields (${end} bytes).`,
+      );
     }
     return new DType('V', '|', size, null, Object.freeze(out), null);
   }
@@ -143,11 +164,19 @@ export class DType {
     }
     const size = count * base.itemsize;
     if (!Number.isSafeInteger(size)) throw invalid('The sub-array dtype is too large.');
-    return new DType('V', '|', size, null, null, Object.freeze({ base, shape: Object.freeze([...shape]) }));
+    return new DType(
+      'V',
+      '|',
+      size,
+      null,
+      null,
+      Object.freeze({ base, shape: Object.freeze([...shape]) }),
+    );
   }
 
   static #normaliseOrder(kind: ScalarKind, itemsize: number, order: string): ByteOrder {
-    if (SINGLE_BYTE_ORDER.has(kind) || ((kind === 'i' || kind === 'u') && itemsize === 1)) return '|';
+    if (SINGLE_BYTE_ORDER.has(kind) || ((kind === 'i' || kind === 'u') && itemsize === 1))
+      return '|';
     return order === '>' ? '>' : '<';
   }
 
@@ -177,7 +206,10 @@ export class DType {
   field(name: string): DTypeField {
     const f = this.fields?.find((x) => x.name === name);
     if (!f) {
-      throw new SkopsError('UNSUPPORTED_VALUE', `The dtype ${this.toString()} has no field ${JSON.stringify(name)}.`);
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        `The dtype ${this.toString()} has no field ${JSON.stringify(name)}.`,
+      );
     }
     return f;
   }
@@ -197,7 +229,13 @@ export class DType {
       if (!this.fields || !other.fields || this.fields.length !== other.fields.length) return false;
       return this.fields.every((f, i) => {
         const g = other.fields?.[i];
-        return !!g && f.name === g.name && f.title === g.title && f.offset === g.offset && f.dtype.equals(g.dtype);
+        return (
+          !!g &&
+          f.name === g.name &&
+          f.title === g.title &&
+          f.offset === g.offset &&
+          f.dtype.equals(g.dtype)
+        );
       });
     }
     return true;
@@ -205,12 +243,18 @@ export class DType {
 
   /** A readable form: the type string, or the field list for structured dtypes. */
   toString(): string {
-    if (this.subarray) return `(${this.subarray.base.toString()}, (${this.subarray.shape.join(', ')}))`;
-    if (this.fields) return `[${this.fields.map((f) => `(${f.name}, ${f.dtype.toString()})`).join(', ')}]`;
+    if (this.subarray)
+      return `(${this.subarray.base.toString()}, (${this.subarray.shape.join(', ')}))`;
+    if (this.fields)
+      return `[${this.fields.map((f) => `(${f.name}, ${f.dtype.toString()})`).join(', ')}]`;
     return this.str;
   }
 
   static is(value: unknown): value is DType {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }

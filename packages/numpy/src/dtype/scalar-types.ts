@@ -44,7 +44,8 @@ const row = (
   numpy1Name: string,
   numpy2Name = numpy1Name,
   aliases: readonly string[] = [],
-): ScalarType => Object.freeze({ kind, itemsize, swapUnit, typedArray, numpy1Name, numpy2Name, aliases });
+): ScalarType =>
+  Object.freeze({ kind, itemsize, swapUnit, typedArray, numpy1Name, numpy2Name, aliases });
 
 /**
  * THE dtype table. Parsing, `dtype.str`, typed-array views, element access,
@@ -81,7 +82,9 @@ export function scalarType(kind: ScalarKind, itemsize: number): ScalarType | und
 
 /** The table row of a numpy scalar class name (`float64`, `bool_`, `longdouble`, …). */
 export function scalarTypeByName(name: string): ScalarType | undefined {
-  return SCALAR_TYPES.find((t) => t.numpy1Name === name || t.numpy2Name === name || t.aliases.includes(name));
+  return SCALAR_TYPES.find(
+    (t) => t.numpy1Name === name || t.numpy2Name === name || t.aliases.includes(name),
+  );
 }
 
 /** Datetime units numpy writes in `M8[...]` / `m8[...]`, with an optional multiplier. */

@@ -10,6 +10,8 @@ export const dtypeDumper: Dumper = {
     __class__: 'dtype',
     __module__: 'numpy',
     __loader__: 'DTypeNode',
-    content: ctx.state(new NDArray({ dtype: value as DType, shape: [0], buffer: new Uint8Array(0) })),
+    content: ctx.state(
+      new NDArray({ dtype: value as DType, shape: [0], buffer: new Uint8Array(0) }),
+    ),
   }),
 };

@@ -3,9 +3,20 @@ import { NDArray } from '../array/ndarray.js';
 import { writeNpy } from '../npy/write.js';
 
 /** The NdArrayNode state of an array stored as a `.npy` member named after its `__id__`. */
-export function npyState(value: object, array: NDArray, className: string, ctx: DumpContext): Record<string, unknown> {
+export function npyState(
+  value: object,
+  array: NDArray,
+  className: string,
+  ctx: DumpContext,
+): Record<string, unknown> {
   const file = ctx.addMember(`${ctx.idOf(value)}.npy`, writeNpy(array));
-  return { __class__: className, __module__: 'numpy', __loader__: 'NdArrayNode', type: 'numpy', file };
+  return {
+    __class__: className,
+    __module__: 'numpy',
+    __loader__: 'NdArrayNode',
+    type: 'numpy',
+    file,
+  };
 }
 
 /** `numpy.ndarray` and `numpy.matrix` as NdArrayNode with a `.npy` member. */

@@ -17,12 +17,15 @@ const NUMERIC = new Set([
 
 /** A typed array that stands for a 1-D numpy array (Uint8Array is Python bytes, so it is not one). */
 export function isNumericTypedArray(value: unknown): boolean {
-  return ArrayBuffer.isView(value) && NUMERIC.has(Object.prototype.toString.call(value).slice(8, -1));
+  return (
+    ArrayBuffer.isView(value) && NUMERIC.has(Object.prototype.toString.call(value).slice(8, -1))
+  );
 }
 
 /** Typed arrays as 1-D `numpy.ndarray`s of the matching dtype. */
 export const typedArrayDumper: Dumper = {
   name: 'numpy.ndarray (typed array)',
   test: isNumericTypedArray,
-  dump: (value, ctx) => npyState(value as object, NDArray.fromTypedArray(value as NDArrayData), 'ndarray', ctx),
+  dump: (value, ctx) =>
+    npyState(value as object, NDArray.fromTypedArray(value as NDArrayData), 'ndarray', ctx),
 };

@@ -15,6 +15,8 @@ export const dtypeNodeHandler: NodeHandler = {
     const value = ctx.construct(node.data as InertNode);
     if (NDArray.is(value)) return value.dtype;
     if (NpScalar.is(value)) return value.dtype;
-    throw new SkopsError('INVALID_DATA', 'A DTypeNode must hold a numpy array.', { path: ctx.path });
+    throw new SkopsError('INVALID_DATA', 'A DTypeNode must hold a numpy array.', {
+      path: ctx.path,
+    });
   },
 };

@@ -19,7 +19,11 @@ type NdArrayData =
 /** numpy.matrix(a): always 2-D, a 0-d or 1-D array becomes one row. */
 function toMatrix(array: NDArray, path: string): NDArray {
   if (array.ndim > 2) {
-    throw new SkopsError('INVALID_DATA', `A numpy.matrix is 2-D, but its .npy holds shape (${array.shape.join(', ')}).`, { path });
+    throw new SkopsError(
+      'INVALID_DATA',
+      `A numpy.matrix is 2-D, but its .npy holds shape (${array.shape.join(', ')}).`,
+      { path },
+    );
   }
   if (array.ndim === 2) {
     const { dtype, shape, strides, offset, buffer } = array;
@@ -37,7 +41,8 @@ function constructNumpy(node: InertNode, file: string, ctx: ConstructContext): u
       try {
         return new NpScalar(node.className, array);
       } catch (error) {
-        if (SkopsError.isInstance(error)) throw new SkopsError('INVALID_DATA', error.message, { path: ctx.path, cause: error });
+        if (SkopsError.isInstance(error))
+          throw new SkopsError('INVALID_DATA', error.message, { path: ctx.path, cause: error });
         throw error;
       }
     }
@@ -50,10 +55,17 @@ function constructNumpy(node: InertNode, file: string, ctx: ConstructContext): u
   );
 }
 
-function constructJson(items: readonly InertNode[], shapeNode: InertNode, ctx: ConstructContext): NDObjectArray {
+function constructJson(
+  items: readonly InertNode[],
+  shapeNode: InertNode,
+  ctx: ConstructContext,
+): NDObjectArray {
   const shape = ctx.construct(shapeNode);
   const ndim = PyTuple.is(shape) ? shape.length : Array.isArray(shape) ? shape.length : undefined;
-  if (ndim === undefined) throw new SkopsError('INVALID_DATA', 'An object array needs a tuple `shape`.', { path: ctx.path });
+  if (ndim === undefined)
+    throw new SkopsError('INVALID_DATA', 'An object array needs a tuple `shape`.', {
+      path: ctx.path,
+    });
   const values = items.map((n) => ctx.construct(n));
   // Python skops: 1-D keeps the items as they are; otherwise numpy.array(items, dtype=object).
   return ndim === 1 ? new NDObjectArray(values) : NDObjectArray.fromNested(values);
@@ -78,7 +90,8 @@ export const ndArrayNodeHandler: NodeHandler = {
     }
     if (type === 'json') {
       const content = state.get('content');
-      if (!isJsonArray(content)) throw ctx.error('An object array (type "json") needs a list `content`.', 'content');
+      if (!isJsonArray(content))
+        throw ctx.error('An object array (type "json") needs a list `content`.', 'content');
       const items = content.map((item, i) => ctx.child(item, `content[${i}]`));
       const shape = ctx.child(state.get('shape'), 'shape');
       const data: NdArrayData = { kind: 'json', items, shape };
@@ -90,10 +103,15 @@ export const ndArrayNodeHandler: NodeHandler = {
         data,
       };
     }
-    throw ctx.error(`Unknown NdArrayNode type ${JSON.stringify(type)}; expected "numpy" or "json".`, 'type');
+    throw ctx.error(
+      `Unknown NdArrayNode type ${JSON.stringify(type)}; expected "numpy" or "json".`,
+      'type',
+    );
   },
   construct(node, ctx) {
     const data = node.data as NdArrayData;
-    return data.kind === 'numpy' ? constructNumpy(node, data.file, ctx) : constructJson(data.items, data.shape, ctx);
+    return data.kind === 'numpy'
+      ? constructNumpy(node, data.file, ctx)
+      : constructJson(data.items, data.shape, ctx);
   },
 };

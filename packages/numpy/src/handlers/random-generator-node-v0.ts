@@ -16,9 +16,14 @@ export const randomGeneratorNodeV0Handler: NodeHandler = {
   defaultTrusted: { names: ['numpy.random._generator.Generator'] },
   parse(state, ctx) {
     const content = state.get('content');
-    if (!isJsonObject(content)) throw ctx.error('A RandomGeneratorNode needs a `content` object.', 'content');
+    if (!isJsonObject(content))
+      throw ctx.error('A RandomGeneratorNode needs a `content` object.', 'content');
     const raw = content.get('bit_generator');
-    if (!isJsonObject(raw)) throw ctx.error('The protocol-0 bit generator state must be an object.', 'content.bit_generator');
+    if (!isJsonObject(raw))
+      throw ctx.error(
+        'The protocol-0 bit generator state must be an object.',
+        'content.bit_generator',
+      );
     checkBitGeneratorName(raw.get('bit_generator'), `${ctx.path}.content.bit_generator`);
     return { children: [['bit_generator_state', { kind: 'data' }]], data: raw };
   },

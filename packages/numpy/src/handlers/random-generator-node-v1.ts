@@ -11,11 +11,15 @@ export const randomGeneratorNodeV1Handler: NodeHandler = {
   defaultTrusted: { names: ['numpy.random._generator.Generator'] },
   parse(state, ctx) {
     const content = state.get('content');
-    if (!isJsonObject(content)) throw ctx.error('A RandomGeneratorNode needs a `content` object.', 'content');
+    if (!isJsonObject(content))
+      throw ctx.error('A RandomGeneratorNode needs a `content` object.', 'content');
     const peeked = peekBitGeneratorName(content.get('bit_generator'));
     if (peeked !== undefined) checkBitGeneratorName(peeked, `${ctx.path}.content.bit_generator`);
     const bitGenerator = ctx.child(content.get('bit_generator'), 'content.bit_generator');
-    return { children: [['bit_generator_state', { kind: 'node', node: bitGenerator }]], data: bitGenerator };
+    return {
+      children: [['bit_generator_state', { kind: 'node', node: bitGenerator }]],
+      data: bitGenerator,
+    };
   },
   construct(node, ctx) {
     checkGeneratorClass(node, ctx.path);

@@ -1,12 +1,20 @@
 import { SkopsError, isJsonObject, type InertNode, type NodeHandler } from '@skops-ts/core';
-import { checkBitGeneratorName, checkBitGeneratorState, checkSeedSequence } from '../random/bit-generators.js';
+import {
+  checkBitGeneratorName,
+  checkBitGeneratorState,
+  checkSeedSequence,
+} from '../random/bit-generators.js';
 import { peekBitGeneratorName } from '../random/peek-name.js';
 import { Generator } from '../values/generator.js';
 
 /** Refuses classes other than numpy's Generator (the node's class is what Python instantiates). */
 export function checkGeneratorClass(node: InertNode, path: string): void {
   if (`${node.module}.${node.className}` !== 'numpy.random._generator.Generator') {
-    throw new SkopsError('UNSUPPORTED_VALUE', `Cannot build ${node.module}.${node.className} as a numpy Generator.`, { path });
+    throw new SkopsError(
+      'UNSUPPORTED_VALUE',
+      `Cannot build ${node.module}.${node.className} as a numpy Generator.`,
+      { path },
+    );
   }
 }
 
@@ -17,7 +25,8 @@ export const randomGeneratorNodeHandler: NodeHandler = {
   defaultTrusted: { names: ['numpy.random._generator.Generator'] },
   parse(state, ctx) {
     const content = state.get('content');
-    if (!isJsonObject(content)) throw ctx.error('A RandomGeneratorNode needs a `content` object.', 'content');
+    if (!isJsonObject(content))
+      throw ctx.error('A RandomGeneratorNode needs a `content` object.', 'content');
     const peeked = peekBitGeneratorName(content.get('bit_generator'));
     if (peeked !== undefined) checkBitGeneratorName(peeked, `${ctx.path}.content.bit_generator`);
     const bitGenerator = ctx.child(content.get('bit_generator'), 'content.bit_generator');

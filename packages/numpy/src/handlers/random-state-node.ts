@@ -4,7 +4,8 @@ import { RandomState } from '../values/random-state.js';
 
 /** Checks what `RandomState.set_state` (legacy=False dict form) reads. */
 function checkState(value: unknown, path: string): PyDict {
-  const fail = (message: string) => new SkopsError('INVALID_DATA', `Invalid RandomState state: ${message}`, { path });
+  const fail = (message: string) =>
+    new SkopsError('INVALID_DATA', `Invalid RandomState state: ${message}`, { path });
   if (!PyDict.is(value)) throw fail('it must be a dict.');
   if (value.get('bit_generator') !== 'MT19937') throw fail('"bit_generator" must be "MT19937".');
   const inner = value.get('state');
@@ -28,9 +29,13 @@ export const randomStateNodeHandler: NodeHandler = {
   },
   construct(node, ctx) {
     if (`${node.module}.${node.className}` !== 'numpy.random.mtrand.RandomState') {
-      throw new SkopsError('UNSUPPORTED_VALUE', `Cannot build ${node.module}.${node.className} as a RandomState.`, {
-        path: ctx.path,
-      });
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        `Cannot build ${node.module}.${node.className} as a RandomState.`,
+        {
+          path: ctx.path,
+        },
+      );
     }
     return new RandomState(checkState(ctx.construct(node.data as InertNode), ctx.path));
   },

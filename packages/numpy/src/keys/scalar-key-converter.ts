@@ -1,13 +1,18 @@
 import { SkopsError, type KeyConverter } from '@skops-ts/core';
 import { DType } from '../dtype/dtype.js';
 import { SCALAR_TYPES, scalarTypeByName } from '../dtype/scalar-types.js';
+import { isAscii } from '../array/element-codec.js';
 import { NpScalar } from '../values/np-scalar.js';
 
 const INT = /^\s*[+-]?[0-9](?:_?[0-9])*\s*$/;
-const FLOAT = /^\s*[+-]?(?:(?:[0-9](?:_?[0-9])*)?\.?(?:[0-9](?:_?[0-9])*)?(?:[eE][+-]?[0-9](?:_?[0-9])*)?|inf|infinity|nan)\s*$/i;
+const FLOAT =
+  /^\s*[+-]?(?:(?:[0-9](?:_?[0-9])*)?\.?(?:[0-9](?:_?[0-9])*)?(?:[eE][+-]?[0-9](?:_?[0-9])*)?|inf|infinity|nan)\s*$/i;
 
 function bad(text: string, typeName: string): SkopsError {
-  return new SkopsError('INVALID_DATA', `The dict key ${JSON.stringify(text)} is not a valid ${typeName}.`);
+  return new SkopsError(
+    'INVALID_DATA',
+    `The dict key ${JSON.stringify(text)} is not a valid ${typeName}.`,
+  );
 }
 
 function parseFloatText(text: string, typeName: string): number {
@@ -45,7 +50,11 @@ export const numpyScalarKeyConverter: KeyConverter = {
         try {
           return NpScalar.of(name, BigInt(text.trim().replace(/_/g, '')));
         } catch (error) {
-          throw new SkopsError('INVALID_DATA', `The dict key ${text} does not fit in ${typeName}.`, { cause: error });
+          throw new SkopsError(
+            'INVALID_DATA',
+            `The dict key ${text} does not fit in ${typeName}.`,
+            { cause: error },
+          );
         }
       }
       case 'f':
@@ -53,8 +62,8 @@ export const numpyScalarKeyConverter: KeyConverter = {
       case 'U':
         return NpScalar.of(name, text);
       case 'S':
-        if (!/^[\x00-\x7f]*$/.test(text)) throw bad(text, typeName);
-        return NpScalar.of(name, text, DType.of('S', Math.max(text.length, 1)));
+        if (!isAscii(text)) throw bad(text, typeName);
+        return NpScalar.of(name, text, DType.of('S', text.length));
       default:
         throw bad(text, typeName);
     }

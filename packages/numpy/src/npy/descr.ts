@@ -27,7 +27,8 @@ export function descrToDType(lit: PyLiteral): DType {
   if (lit.kind === 'str') return DType.parse(lit.value);
   if (lit.kind === 'tuple') {
     const [base, shape] = lit.items;
-    if (lit.items.length !== 2 || !base || !shape) throw invalid('a dtype tuple must be (descr, shape).');
+    if (lit.items.length !== 2 || !base || !shape)
+      throw invalid('a dtype tuple must be (descr, shape).');
     return DType.subarrayOf(descrToDType(base), shapeOf(shape));
   }
   if (lit.kind !== 'list') throw invalid('descr must be a string or a list of fields.');
@@ -37,7 +38,11 @@ export function descrToDType(lit: PyLiteral): DType {
     if (entry.kind !== 'tuple' || entry.items.length < 2 || entry.items.length > 3) {
       throw invalid('a structured field must be a (name, descr) or (name, descr, shape) tuple.');
     }
-    const [nameLit, typeLit, shapeLit] = entry.items as [PyLiteral, PyLiteral, PyLiteral | undefined];
+    const [nameLit, typeLit, shapeLit] = entry.items as [
+      PyLiteral,
+      PyLiteral,
+      PyLiteral | undefined,
+    ];
     let dtype = descrToDType(typeLit);
     if (shapeLit) dtype = DType.subarrayOf(dtype, shapeOf(shapeLit));
     let name: string;
@@ -55,7 +60,8 @@ export function descrToDType(lit: PyLiteral): DType {
     } else {
       throw invalid('a field name must be a string or a (title, name) pair.');
     }
-    const isPadding = nameLit.kind === 'str' && name === '' && dtype.kind === 'V' && dtype.fields === null;
+    const isPadding =
+      nameLit.kind === 'str' && name === '' && dtype.kind === 'V' && dtype.fields === null;
     if (!isPadding) fields.push({ name, title, dtype, offset });
     offset += dtype.itemsize;
     if (!Number.isSafeInteger(offset)) throw invalid('the structured dtype is too large.');
@@ -72,7 +78,8 @@ function fieldName(f: { name: string; title: string | null }): PyReprValue {
  * `('', '|Vn')` entries for gaps and trailing padding; `dtype.str` otherwise).
  */
 export function dtypeToDescr(dtype: DType): PyReprValue {
-  if (dtype.subarray) return { tuple: [dtypeToDescr(dtype.subarray.base), { tuple: dtype.subarray.shape }] };
+  if (dtype.subarray)
+    return { tuple: [dtypeToDescr(dtype.subarray.base), { tuple: dtype.subarray.shape }] };
   if (!dtype.fields) return dtype.str;
   const out: PyReprValue[] = [];
   let offset = 0;

@@ -34,7 +34,10 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 export function parsePyLiteral(text: string): PyLiteral {
   let pos = 0;
   const fail = (what: string): never => {
-    throw new SkopsError('INVALID_DATA', `Invalid .npy header: ${what} at offset ${pos} of ${JSON.stringify(text)}.`);
+    throw new SkopsError(
+      'INVALID_DATA',
+      `Invalid .npy header: ${what} at offset ${pos} of ${JSON.stringify(text)}.`,
+    );
   };
   const skipWs = () => {
     while (pos < text.length && ' \t\r\n'.includes(text.charAt(pos))) pos++;

@@ -52,7 +52,11 @@ export function readNpyHeader(bytes: Uint8Array, maxHeaderSize = NPY_MAX_HEADER_
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
     } catch (cause) {
-      throw new SkopsError('INVALID_DATA', 'Invalid .npy data: the version 3 header is not UTF-8.', { cause });
+      throw new SkopsError(
+        'INVALID_DATA',
+        'Invalid .npy data: the version 3 header is not UTF-8.',
+        { cause },
+      );
     }
   } else {
     text = decodeLatin1(raw);
@@ -91,11 +95,23 @@ export function readNpy(bytes: Uint8Array, options: ReadNpyOptions = {}): NDArra
   for (const d of shape) count *= d;
   if (shape.includes(0)) count = 0;
   if (count > limits.maxArrayElements) {
-    throw new LimitExceededError('maxArrayElements', count, limits.maxArrayElements, `A .npy array of shape (${shape.join(', ')})`, path);
+    throw new LimitExceededError(
+      'maxArrayElements',
+      count,
+      limits.maxArrayElements,
+      `A .npy array of shape (${shape.join(', ')})`,
+      path,
+    );
   }
   const nbytes = count * dtype.itemsize;
   if (nbytes > limits.maxArrayBytes) {
-    throw new LimitExceededError('maxArrayBytes', nbytes, limits.maxArrayBytes, `A .npy array of shape (${shape.join(', ')}) and dtype ${dtype.str}`, path);
+    throw new LimitExceededError(
+      'maxArrayBytes',
+      nbytes,
+      limits.maxArrayBytes,
+      `A .npy array of shape (${shape.join(', ')}) and dtype ${dtype.str}`,
+      path,
+    );
   }
   const available = bytes.length - layout.dataOffset;
   if (available !== nbytes) {

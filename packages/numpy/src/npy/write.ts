@@ -41,7 +41,8 @@ function encodeHeader(text: string, version: 1 | 2 | 3): Uint8Array | null {
 export function writeNpy(array: NDArray): Uint8Array {
   const fortranOrder = array.order === 'F';
   const text = formatHeaderText({ dtype: array.dtype, fortranOrder, shape: array.shape });
-  const header = encodeHeader(text, 1) ?? encodeHeader(text, 2) ?? (encodeHeader(text, 3) as Uint8Array);
+  const header =
+    encodeHeader(text, 1) ?? encodeHeader(text, 2) ?? (encodeHeader(text, 3) as Uint8Array);
   const data = array.bytes();
   const out = new Uint8Array(header.length + data.length);
   out.set(header);

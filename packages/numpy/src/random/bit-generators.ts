@@ -5,7 +5,13 @@ import { PyDict, SkopsError } from '@skops-ts/core';
  * only these are accepted, whatever the caller trusts, because Python skops
  * would call any `numpy.random` attribute the file names.
  */
-export const BIT_GENERATORS: readonly string[] = Object.freeze(['MT19937', 'PCG64', 'PCG64DXSM', 'Philox', 'SFC64']);
+export const BIT_GENERATORS: readonly string[] = Object.freeze([
+  'MT19937',
+  'PCG64',
+  'PCG64DXSM',
+  'Philox',
+  'SFC64',
+]);
 
 const REQUIRED: Readonly<Record<string, { state: readonly string[]; top: readonly string[] }>> = {
   MT19937: { state: ['key', 'pos'], top: [] },
@@ -15,7 +21,12 @@ const REQUIRED: Readonly<Record<string, { state: readonly string[]; top: readonl
   SFC64: { state: ['state'], top: ['has_uint32', 'uinteger'] },
 };
 
-const SEED_SEQUENCE_KEYS: ReadonlySet<string> = new Set(['entropy', 'spawn_key', 'pool_size', 'n_children_spawned']);
+const SEED_SEQUENCE_KEYS: ReadonlySet<string> = new Set([
+  'entropy',
+  'spawn_key',
+  'pool_size',
+  'n_children_spawned',
+]);
 
 /** Refuses a bit generator name that is not one of numpy's own. */
 export function checkBitGeneratorName(name: unknown, path: string): string {

@@ -28,7 +28,11 @@ export class MaskedArray {
   }
 
   static is(value: unknown): value is MaskedArray {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }
 

@@ -19,12 +19,19 @@ export class NpScalar {
 
   constructor(name: string, array: NDArray) {
     if (array.ndim !== 0) {
-      throw new SkopsError('UNSUPPORTED_VALUE', `A numpy scalar holds a 0-d array, got shape (${array.shape.join(', ')}).`);
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        `A numpy scalar holds a 0-d array, got shape (${array.shape.join(', ')}).`,
+      );
     }
     const expected = scalarTypeByName(name);
-    if (!expected) throw new SkopsError('UNSUPPORTED_VALUE', `numpy.${name} is not a numpy scalar type.`);
+    if (!expected)
+      throw new SkopsError('UNSUPPORTED_VALUE', `numpy.${name} is not a numpy scalar type.`);
     const actual = array.dtype.fields ? 'V' : array.dtype.kind;
-    if (expected.kind !== actual || (expected.itemsize !== 0 && expected.itemsize !== array.dtype.itemsize)) {
+    if (
+      expected.kind !== actual ||
+      (expected.itemsize !== 0 && expected.itemsize !== array.dtype.itemsize)
+    ) {
       throw new SkopsError(
         'INVALID_DATA',
         `A numpy.${name} scalar cannot hold an array of dtype ${array.dtype.str}.`,
@@ -44,10 +51,11 @@ export class NpScalar {
     if (dtype !== undefined) dt = typeof dtype === 'string' ? DType.parse(dtype) : dtype;
     else {
       const t = scalarTypeByName(name);
-      if (!t) throw new SkopsError('UNSUPPORTED_VALUE', `numpy.${name} is not a numpy scalar type.`);
-      if (t.kind === 'U' && typeof value === 'string') dt = DType.of('U', Math.max([...value].length, 1) * 4);
+      if (!t)
+        throw new SkopsError('UNSUPPORTED_VALUE', `numpy.${name} is not a numpy scalar type.`);
+      if (t.kind === 'U' && typeof value === 'string') dt = DType.of('U', [...value].length * 4);
       else if (t.kind === 'S' && (typeof value === 'string' || value instanceof Uint8Array)) {
-        dt = DType.of('S', Math.max(value.length, 1));
+        dt = DType.of('S', value.length);
       } else if (t.itemsize === 0 || t.kind === 'M' || t.kind === 'm') {
         throw new SkopsError('UNSUPPORTED_VALUE', `numpy.${name} needs an explicit dtype.`);
       } else dt = DType.of(t.kind, t.itemsize);
@@ -70,6 +78,10 @@ export class NpScalar {
   }
 
   static is(value: unknown): value is NpScalar {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }

@@ -16,7 +16,10 @@ export class NDObjectArray {
   constructor(items: readonly unknown[], shape: readonly number[] = [items.length]) {
     checkShape(shape);
     if (sizeOf(shape) !== items.length) {
-      throw new SkopsError('UNSUPPORTED_VALUE', `${items.length} items do not fill shape (${shape.join(', ')}).`);
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        `${items.length} items do not fill shape (${shape.join(', ')}).`,
+      );
     }
     this.shape = Object.freeze([...shape]);
     this.items = Object.freeze([...items]);
@@ -51,14 +54,20 @@ export class NDObjectArray {
   /** One element (negative indices count from the end). */
   get(...index: number[]): unknown {
     if (index.length !== this.shape.length) {
-      throw new SkopsError('UNSUPPORTED_VALUE', `An index of a ${this.shape.length}-d array needs ${this.shape.length} numbers.`);
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        `An index of a ${this.shape.length}-d array needs ${this.shape.length} numbers.`,
+      );
     }
     let flat = 0;
     index.forEach((raw, axis) => {
       const d = this.shape[axis] ?? 0;
       const i = raw < 0 ? raw + d : raw;
       if (!Number.isInteger(i) || i < 0 || i >= d) {
-        throw new SkopsError('UNSUPPORTED_VALUE', `Index ${raw} is out of bounds for axis ${axis} with size ${d}.`);
+        throw new SkopsError(
+          'UNSUPPORTED_VALUE',
+          `Index ${raw} is out of bounds for axis ${axis} with size ${d}.`,
+        );
       }
       flat = flat * d + i;
     });
@@ -76,7 +85,11 @@ export class NDObjectArray {
   }
 
   static is(value: unknown): value is NDObjectArray {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }
 
