@@ -1,4 +1,5 @@
 import { SkopsError } from '@skops-ts/core';
+import { expf } from './expf.js';
 
 const f32 = Math.fround;
 
@@ -51,7 +52,7 @@ export function objectiveRule(name: string): ObjectiveRule {
 
 /** XGBoost's `common::Sigmoid(float)`: `1 / (expf(min(-x, 88.7)) + 1 + 1e-16)` in float32. */
 export function sigmoid32(x: number): number {
-  const e = f32(Math.exp(Math.min(-x, f32(88.7))));
+  const e = expf(Math.min(-x, f32(88.7)));
   return f32(1 / f32(f32(e + 1) + f32(1e-16)));
 }
 
@@ -80,7 +81,7 @@ export function softmaxRow(row: Float32Array): void {
   for (let i = 1; i < row.length; i++) wmax = fmax(row[i] as number, wmax);
   let wsum = 0;
   for (let i = 0; i < row.length; i++) {
-    const e = f32(Math.exp(f32((row[i] as number) - wmax)));
+    const e = expf(f32((row[i] as number) - wmax));
     row[i] = e;
     wsum += e;
   }
@@ -93,6 +94,6 @@ export function transformElementwise(kind: 'identity' | 'sigmoid' | 'exp' | 'hin
   if (kind === 'identity') return;
   for (let i = 0; i < values.length; i++) {
     const x = values[i] as number;
-    values[i] = kind === 'sigmoid' ? sigmoid32(x) : kind === 'exp' ? f32(Math.exp(x)) : x > 0 ? 1 : 0;
+    values[i] = kind === 'sigmoid' ? sigmoid32(x) : kind === 'exp' ? expf(x) : x > 0 ? 1 : 0;
   }
 }

@@ -160,7 +160,10 @@ export class SklearnModelObject extends PyObject {
   }
 }
 
-/** `scipy.special.softmax(margins, axis=1)` on float32 rows. */
+/**
+ * `scipy.special.softmax(margins, axis=1)` on float32 rows. numpy's float32
+ * `exp` is a SIMD routine that may differ from this one by an ulp.
+ */
 function scipySoftmaxRows(margins: Prediction): Prediction {
   const [rows, cols] = [margins.shape[0] as number, (margins.shape[1] ?? 1) as number];
   const out = new Float32Array(margins.data.length);
