@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
+import { DEFAULT_LIMITS, memorySource, openArchive } from '@skops-ts/core';
 
 export const FIXTURES = process.env.SKOPS_FIXTURES ?? path.resolve(__dirname, '../../../fixtures');
 
@@ -17,12 +17,16 @@ export function skopsFiles(corpus: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** The members of a zip archive, by name. */
+/** The members of a skops archive, by name (read with core's reader: stored, DEFLATE, LZMA, bzip2). */
 export async function unzip(file: string): Promise<Map<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
+  const archive = await openArchive(memorySource(new Uint8Array(readFileSync(file))), {
+    limits: DEFAULT_LIMITS,
+  });
   const out = new Map<string, Uint8Array>();
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (!entry.dir) out.set(name, await entry.async('uint8array'));
+  try {
+    for (const { name } of archive.entries) out.set(name, await archive.read(name));
+  } finally {
+    await archive.close();
   }
   return out;
 }

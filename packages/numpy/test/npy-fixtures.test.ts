@@ -6,14 +6,7 @@ import { skopsFiles, unzip } from './helpers.js';
 async function npyMembers(corpus: string): Promise<[string, Uint8Array][]> {
   const out: [string, Uint8Array][] = [];
   for (const file of skopsFiles(corpus)) {
-    let members: Map<string, Uint8Array>;
-    try {
-      members = await unzip(file);
-    } catch (error) {
-      // jszip reads stored and DEFLATE members only; LZMA archives wait for core's archive reader.
-      console.warn(`not checked (jszip cannot read it): ${path.basename(file)}: ${String(error)}`);
-      continue;
-    }
+    const members = await unzip(file);
     for (const [name, bytes] of members) {
       if (name.endsWith('.npy')) out.push([`${path.basename(file)}:${name}`, bytes]);
     }

@@ -1,4 +1,4 @@
-import { PyTuple, type Dumper } from '@skops-ts/core';
+import { PyTuple, SkopsError, type Dumper } from '@skops-ts/core';
 import { NDObjectArray } from '../values/object-array.js';
 
 /**
@@ -10,6 +10,12 @@ export const objectArrayDumper: Dumper = {
   test: (value) => NDObjectArray.is(value),
   dump: (value, ctx) => {
     const array = value as NDObjectArray;
+    if (array.ndim === 0) {
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        'Python skops cannot store a 0-d object array; store its item instead.',
+      );
+    }
     const rows = array.toArray() as unknown[];
     return {
       __class__: 'ndarray',
