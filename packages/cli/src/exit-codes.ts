@@ -1,0 +1,24 @@
+/** The exit codes of every skops command; `--help` and the README list them. */
+export const EXIT = Object.freeze({
+  OK: 0,
+  UNTRUSTED: 1,
+  UNREADABLE: 2,
+  USAGE: 3,
+  NOT_WRITTEN: 4,
+  INTERNAL: 5,
+});
+
+/** One exit code of {@link EXIT}. */
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The exit-code table appended to every `--help`. */
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  success (audit: no untrusted type remains beyond --trusted)
+  1  untrusted types remain (audit), or loading was refused because of them
+  2  an input file cannot be read or is not a valid skops file (the reason is printed)
+  3  the command line is wrong (unknown option, bad value, missing argument)
+  4  the output file could not be written (update); nothing was left behind
+  5  internal error: a bug in skops-ts (run with -v and report the stack trace)
+
+Data goes to stdout, messages to stderr. Errors are one line; -v adds the stack trace.`;

@@ -1,0 +1,6 @@
+import type { SkopsPlugin } from '@skops-ts/core';
+import { numpyPlugin } from '@skops-ts/numpy';
+import { xgboostPlugin } from '@skops-ts/xgboost';
+
+/** Every official plugin, registered for all commands: the CLI reads any file the official packages understand. */
+export const OFFICIAL_PLUGINS: readonly SkopsPlugin[] = Object.freeze([numpyPlugin, xgboostPlugin]);
