@@ -105,8 +105,15 @@ export type AuditRule =
   | { readonly kind: 'never' }
   /** Reports `name(node)` unless trusted and ignores children (FunctionNode). */
   | { readonly kind: 'name'; readonly name: (node: InertNode) => string }
-  /** Default rule plus extra names always reported (MethodNode's `Class.method`). */
-  | { readonly kind: 'extra'; readonly extra: (node: InertNode) => readonly string[] };
+  /**
+   * Default rule plus extra names always reported (MethodNode's `Class.method`);
+   * `self` replaces the node's own `module.class` name when given.
+   */
+  | {
+      readonly kind: 'extra';
+      readonly extra: (node: InertNode) => readonly string[];
+      readonly self?: (node: InertNode) => string;
+    };
 
 /**
  * Loads one `__loader__` kind. A plain object, one per file. `parse` must not

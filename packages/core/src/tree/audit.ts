@@ -13,7 +13,7 @@ export function selfUnsafe(node: InertNode): string[] {
     }
     case 'default':
     case 'extra': {
-      const own = `${node.module}.${node.className}`;
+      const own = rule.kind === 'extra' && rule.self ? rule.self(node) : `${node.module}.${node.className}`;
       const out = node.trusted.has(own) ? [] : [own];
       if (rule.kind === 'extra') out.push(...rule.extra(node));
       return out;
@@ -85,5 +85,6 @@ export function isSelfSafe(node: InertNode): boolean {
   const rule = node.handler.audit ?? { kind: 'default' };
   if (rule.kind === 'never') return true;
   if (rule.kind === 'name') return node.trusted.has(rule.name(node));
+  if (rule.kind === 'extra' && rule.self) return node.trusted.has(rule.self(node));
   return node.trusted.has(`${node.module}.${node.className}`);
 }
