@@ -1,0 +1,14 @@
+/** The scikit-learn plugin: pass it (with the numpy plugin) to `loads`, `dumps`, `describe` and `getUntrustedTypes`. */
+export { sklearnPlugin } from './plugin.js';
+/** A decision tree (`sklearn.tree._tree.Tree`), checked on construction. */
+export { Tree, type TreeOptions } from './values/tree.js';
+/** The checked columns of a {@link Tree} as typed arrays. */
+export type { TreeView } from './tree/tree-view.js';
+/** Checks a Tree's reduce arguments and state; throws `INVALID_DATA` naming what is wrong. */
+export { validateTree } from './tree/validate-tree.js';
+/** A scikit-learn loss object (LossNode / SGDNode). */
+export { Loss, type LossPickleForm } from './values/loss.js';
+/** scikit-learn < 1.2's `_DictWithDeprecatedKeys`. */
+export { DictWithDeprecatedKeys } from './values/dict-with-deprecated-keys.js';
+/** skops' default trusted scikit-learn names for a version. */
+export { sklearnTrust, KNOWN_SKLEARN_VERSIONS, compareSklearnVersions, type SklearnTrust } from './trust/sklearn-version.js';

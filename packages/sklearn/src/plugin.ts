@@ -1,0 +1,32 @@
+import type { SkopsPlugin } from '@skops-ts/core';
+import { dictWithDeprecatedKeysDescriber } from './describe/dict-with-deprecated-keys-describer.js';
+import { lossDescriber } from './describe/loss-describer.js';
+import { treeDescriber } from './describe/tree-describer.js';
+import { dictWithDeprecatedKeysDumper } from './dump/dict-with-deprecated-keys-dumper.js';
+import { lossDumper } from './dump/loss-dumper.js';
+import { treeDumper } from './dump/tree-dumper.js';
+import { dictWithDeprecatedKeysNodeHandler } from './handlers/dict-with-deprecated-keys-node.js';
+import { lossNodeHandler } from './handlers/loss-node.js';
+import { sgdNodeHandler } from './handlers/sgd-node.js';
+import { treeNodeHandler } from './handlers/tree-node.js';
+import { cythonLossReviver } from './revive/cython-loss-reviver.js';
+import { sklearnEstimators, sklearnInternal, sklearnLosses } from './trust/groups.js';
+
+/**
+ * scikit-learn support: TreeNode, LossNode, SGDNode and
+ * `_DictWithDeprecatedKeysNode`; trust groups `sklearn.estimators`,
+ * `sklearn.internal` (ObjectNode's defaults) and `sklearn.losses`
+ * (LossNode's), chosen by `pythonEnv.sklearn`. Needs `@skops-ts/numpy`.
+ */
+export const sklearnPlugin: SkopsPlugin = Object.freeze({
+  name: '@skops-ts/sklearn',
+  handlers: [treeNodeHandler, lossNodeHandler, sgdNodeHandler, dictWithDeprecatedKeysNodeHandler],
+  dumpers: [treeDumper, lossDumper, dictWithDeprecatedKeysDumper],
+  describers: [treeDescriber, lossDescriber, dictWithDeprecatedKeysDescriber],
+  revivers: [cythonLossReviver],
+  trustGroups: {
+    'sklearn.estimators': sklearnEstimators,
+    'sklearn.internal': sklearnInternal,
+    'sklearn.losses': sklearnLosses,
+  },
+});
