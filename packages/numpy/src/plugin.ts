@@ -1,5 +1,6 @@
 import type { SkopsPlugin } from '@skops-ts/core';
 import { dtypeDescriber } from './describe/dtype-describer.js';
+import { functionAliasDescriber } from './describe/function-alias-describer.js';
 import { generatorDescriber } from './describe/generator-describer.js';
 import { maskedArrayDescriber } from './describe/masked-array-describer.js';
 import { ndarrayDescriber } from './describe/ndarray-describer.js';
@@ -60,6 +61,7 @@ export const numpyPlugin: SkopsPlugin = Object.freeze({
     randomStateDescriber,
     generatorDescriber,
     typedArrayDescriber,
+    functionAliasDescriber,
   ],
   keyConverters: [numpyScalarKeyConverter],
   trustGroups: {
