@@ -34,8 +34,8 @@ def predictions(bst, X, ranges):
     d = xgb.DMatrix(X)
     for r in ranges:
         key = f"{r[0]}:{r[1]}"
-        out[f"value@{key}"] = tolist(bst.predict(d, iteration_range=tuple(r)))
-        out[f"margin@{key}"] = tolist(bst.predict(d, output_margin=True, iteration_range=tuple(r)))
+        out[f"value@{key}"] = tolist(bst.predict(d, iteration_range=tuple(r), validate_features=False))
+        out[f"margin@{key}"] = tolist(bst.predict(d, output_margin=True, iteration_range=tuple(r), validate_features=False))
     return out
 
 
