@@ -21,8 +21,12 @@ function probs(n: number): Uint16Array {
   return new Uint16Array(n).fill(PROB_INIT);
 }
 
+// `range` and `code` hold unsigned 32-bit values in int32 variables (V8
+// keeps those unboxed); unsigned comparisons flip the sign bit first.
+const SIGN = 0x80000000 | 0;
+
 class RangeDecoder {
-  private range = 0xffffffff;
+  private range = -1;
   private code = 0;
   private pos: number;
 
@@ -33,7 +37,7 @@ class RangeDecoder {
   ) {
     this.pos = start;
     if (this.byte() !== 0) fail('the range coder does not start with a zero byte');
-    for (let i = 0; i < 4; i++) this.code = ((this.code << 8) | this.byte()) >>> 0;
+    for (let i = 0; i < 4; i++) this.code = (this.code << 8) | this.byte();
     if (this.code === this.range) fail('the range coder state is invalid');
   }
 
@@ -42,42 +46,41 @@ class RangeDecoder {
     return this.input[this.pos++]!;
   }
 
-  private normalize(): void {
-    if (this.range < 0x1000000) {
-      this.range = (this.range << 8) >>> 0;
-      this.code = ((this.code << 8) | this.byte()) >>> 0;
-    }
-  }
-
   bit(p: Uint16Array, i: number): number {
     const prob = p[i]!;
-    const bound = (this.range >>> 11) * prob;
+    const bound = Math.imul(this.range >>> 11, prob);
     let bit: number;
-    if (this.code < bound) {
-      p[i] = prob + ((2048 - prob) >>> 5);
+    if ((this.code ^ SIGN) < (bound ^ SIGN)) {
+      p[i] = prob + ((2048 - prob) >> 5);
       this.range = bound;
       bit = 0;
     } else {
-      p[i] = prob - (prob >>> 5);
-      this.code -= bound;
-      this.range -= bound;
+      p[i] = prob - (prob >> 5);
+      this.code = (this.code - bound) | 0;
+      this.range = (this.range - bound) | 0;
       bit = 1;
     }
-    this.normalize();
+    if (this.range >>> 24 === 0) {
+      this.range <<= 8;
+      this.code = (this.code << 8) | this.byte();
+    }
     return bit;
   }
 
   direct(numBits: number): number {
     let res = 0;
     for (; numBits > 0; numBits--) {
-      this.range >>>= 1;
+      this.range = this.range >>> 1;
       let b = 0;
-      if (this.code >= this.range) {
-        this.code -= this.range;
+      if ((this.code ^ SIGN) >= (this.range ^ SIGN)) {
+        this.code = (this.code - this.range) | 0;
         b = 1;
       }
-      res = (res * 2 + b) >>> 0;
-      this.normalize();
+      res = res * 2 + b;
+      if (this.range >>> 24 === 0) {
+        this.range <<= 8;
+        this.code = (this.code << 8) | this.byte();
+      }
     }
     return res;
   }
