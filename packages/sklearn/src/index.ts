@@ -12,3 +12,7 @@ export { Loss, type LossPickleForm } from './values/loss.js';
 export { DictWithDeprecatedKeys } from './values/dict-with-deprecated-keys.js';
 /** skops' default trusted scikit-learn names for a version. */
 export { sklearnTrust, KNOWN_SKLEARN_VERSIONS, compareSklearnVersions, type SklearnTrust } from './trust/sklearn-version.js';
+/** Estimator helpers over loaded values (`PyObject` with a dict state). */
+export { isEstimator, params, fittedAttributes, nestedEstimators, type NestedEstimator } from './helpers/estimator.js';
+/** Predictions of fitted decision trees and forests, in scikit-learn's float operations. */
+export { predict, predictProba, type FeatureRows } from './predict/tree-models.js';
