@@ -1,4 +1,5 @@
 import type { Describer } from '@skops-ts/core';
+import { NDArray } from '../array/ndarray.js';
 import { MaskedArray } from '../values/masked-array.js';
 import { describeArray } from './ndarray-describer.js';
 
@@ -6,11 +7,11 @@ import { describeArray } from './ndarray-describer.js';
 export const maskedArrayDescriber: Describer = {
   name: 'numpy.ma.MaskedArray',
   test: (value) => MaskedArray.is(value),
-  describe: (value) => {
+  describe: (value, ctx) => {
     const masked = value as MaskedArray;
     return {
       masked: {
-        data: describeArray(masked.data, 'numpy.ndarray'),
+        data: NDArray.is(masked.data) ? describeArray(masked.data, 'numpy.ndarray') : ctx.describe(masked.data),
         mask: describeArray(masked.mask, 'numpy.ndarray'),
       },
     };

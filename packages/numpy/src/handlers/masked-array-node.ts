@@ -8,6 +8,7 @@ import {
 import { NDArray } from '../array/ndarray.js';
 import { MaskedArray } from '../values/masked-array.js';
 import { NpScalar } from '../values/np-scalar.js';
+import { NDObjectArray } from '../values/object-array.js';
 
 const MODULES: ReadonlySet<string> = new Set(['numpy.ma.core', 'numpy.ma']);
 
@@ -49,7 +50,8 @@ export const maskedArrayNodeHandler: NodeHandler = {
       );
     }
     const parts = node.data as { data: InertNode; mask: InertNode };
-    const data = asArray(ctx.construct(parts.data), 'data', ctx);
+    const rawData = ctx.construct(parts.data);
+    const data = NDObjectArray.is(rawData) ? rawData : asArray(rawData, 'data', ctx);
     const mask = asArray(ctx.construct(parts.mask), 'mask', ctx);
     try {
       return new MaskedArray(data, mask, node.module);

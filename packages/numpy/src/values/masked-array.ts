@@ -1,13 +1,17 @@
 import { PyComplex, SkopsError } from '@skops-ts/core';
 import { NDArray } from '../array/ndarray.js';
 import { DType } from '../dtype/dtype.js';
+import type { NDObjectArray } from './object-array.js';
 
 const BRAND = Symbol.for('skops-ts/numpy/MaskedArray');
 
-/** `numpy.ma.MaskedArray`: data and a boolean mask of the same shape (true = masked). */
+/**
+ * `numpy.ma.MaskedArray`: data (numeric, or object dtype as in search-CV
+ * `cv_results_` parameter columns) and a boolean mask of the same shape (true = masked).
+ */
 export class MaskedArray {
   readonly [BRAND] = true;
-  readonly data: NDArray;
+  readonly data: NDArray | NDObjectArray;
   readonly mask: NDArray;
   /** Module of the class: `numpy.ma.core` (numpy 1) or `numpy.ma` (numpy 2). */
   readonly module: string;
@@ -17,7 +21,7 @@ export class MaskedArray {
    * data's shape, a mask with as many elements is reshaped to it, and a
    * missing mask masks nothing.
    */
-  constructor(data: NDArray, mask?: NDArray, module = 'numpy.ma.core') {
+  constructor(data: NDArray | NDObjectArray, mask?: NDArray, module = 'numpy.ma.core') {
     this.data = data;
     this.mask = fitMask(data, mask ?? NDArray.fromValues(DType.parse('|b1'), [false], []));
     this.module = module;
@@ -51,7 +55,7 @@ function toBool(mask: NDArray): NDArray {
   return NDArray.fromValues(DType.parse('|b1'), flat.map(truthy), mask.shape);
 }
 
-function fitMask(data: NDArray, rawMask: NDArray): NDArray {
+function fitMask(data: NDArray | NDObjectArray, rawMask: NDArray): NDArray {
   const mask = toBool(rawMask);
   if (mask.shape.join(',') === data.shape.join(',')) return mask;
   if (mask.size === 1) {
