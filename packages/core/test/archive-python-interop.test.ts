@@ -10,6 +10,8 @@ import { openArchive } from '../src/archive/open-archive.js';
 import { writeArchive } from '../src/archive/write-archive.js';
 import { fileSource } from '../src/node/file-source.js';
 import type { ArchiveMemberInput, ArchiveWriteOptions } from '../src/archive/types.js';
+import { decodeZipLzma } from '../src/archive/lzma-decoder.js';
+import { MemberOutput } from '../src/archive/member-output.js';
 
 const PYTHON = '/usr/bin/python3';
 const hasPython =
@@ -221,6 +223,37 @@ print(hashlib.sha256(data).hexdigest())
       );
       expect(sha256(data)).toBe(expected);
     }
+  });
+
+  it.each([
+    [0, 2, 0],
+    [4, 0, 4],
+    [3, 1, 3],
+    [1, 3, 2],
+  ])('decodes raw LZMA streams liblzma writes with lc=%i, lp=%i, pb=%i', (lc, lp, pb) => {
+    const out = JSON.parse(
+      python(
+        String.raw`
+import json, lzma, random, sys
+lc, lp, pb = map(int, sys.argv[1:4])
+rng = random.Random(5)
+data = b"".join(rng.choice([b"abc" * 40, bytes(rng.getrandbits(8) for _ in range(50)), bytes([rng.getrandbits(8)]) * 300]) for _ in range(3000))
+f = {"id": lzma.FILTER_LZMA1, "lc": lc, "lp": lp, "pb": pb, "dict_size": 1 << 16}
+props = lzma._encode_filter_properties(f)
+raw = lzma.compress(data, format=lzma.FORMAT_RAW, filters=[f])
+print(json.dumps({"member": (bytes([9, 20, 5, 0]) + props + raw).hex(), "data": data.hex()}))
+`,
+        String(lc),
+        String(lp),
+        String(pb),
+      ),
+    ) as { member: string; data: string };
+    const expected = Buffer.from(out.data, 'hex');
+    const decoded = decodeZipLzma(
+      new Uint8Array(Buffer.from(out.member, 'hex')),
+      new MemberOutput(expected.length, 'm'),
+    );
+    expect(Buffer.from(decoded).equals(expected)).toBe(true);
   });
 
   it('refuses LZMA and bzip2 members whose compressed bytes were damaged, with INVALID_ARCHIVE', async () => {

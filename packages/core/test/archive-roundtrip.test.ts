@@ -177,6 +177,29 @@ describe('the writer', () => {
   });
 });
 
+describe('CRC-32', () => {
+  it('gives the standard check value 0xCBF43926 for "123456789" and 0 for no bytes', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+
+  it('agrees with the byte-at-a-time definition at every length and alignment', () => {
+    const data = pseudoRandom(300, 11);
+    const slow = (b: Uint8Array): number => {
+      let c = 0xffffffff;
+      for (const x of b) {
+        c ^= x;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      return ~c >>> 0;
+    };
+    for (let start = 0; start < 9; start++) {
+      for (let end = start; end <= data.length; end += 13)
+        expect(crc32(data.subarray(start, end))).toBe(slow(data.subarray(start, end)));
+    }
+  });
+});
+
 describe('performance sanity (informational, no timing assertion)', () => {
   it('writes and reads a 32 MiB DEFLATE member and reports the throughput', async () => {
     // float64 values of a smooth series: partly compressible, like model weights.

@@ -17,8 +17,6 @@ export const MAX_COMMENT = 0xffff;
 export const EXTRA_ZIP64 = 0x0001;
 
 export const FLAG_ENCRYPTED = 0x0001;
-export const FLAG_LZMA_EOS = 0x0002;
-export const FLAG_DATA_DESCRIPTOR = 0x0008;
 export const FLAG_STRONG_ENCRYPTION = 0x0040;
 export const FLAG_UTF8 = 0x0800;
 
