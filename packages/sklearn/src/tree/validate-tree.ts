@@ -134,7 +134,7 @@ export function validateTree(reduceArgs: unknown, state: unknown, where: Where):
   }
   const nClasses = (nClassesRaw.toArray() as (number | bigint)[]).map((v) => Number(v));
   if (nClasses.some((c) => !Number.isSafeInteger(c) || c < 1)) throw invalid(`Every n_classes entry must be >= 1, got [${nClasses.join(', ')}].`, argsPath);
-  const maxNClasses = Math.max(...nClasses);
+  const maxNClasses = nClasses.reduce((a, b) => Math.max(a, b), 0);
 
   if (!PyDict.is(state)) throw invalid(`A Tree's state must be a dict, got ${describeKind(state)}.`, statePath);
   const maxDepth = count(state.get('max_depth'), 'max_depth', statePath);

@@ -1,4 +1,4 @@
-import type { PyDict, PyTuple } from '@skops-ts/core';
+import { SkopsError, type PyDict, type PyTuple } from '@skops-ts/core';
 import type { NDArray } from '@skops-ts/numpy';
 import type { TreeView } from '../tree/tree-view.js';
 import { validateTree } from '../tree/validate-tree.js';
@@ -62,6 +62,9 @@ export class Tree {
 
   /** The index of the leaf a sample reaches (`row[j]` is feature j, compared as float32 the way scikit-learn does). */
   leafOf(row: ArrayLike<number>): number {
+    if (row.length < this.view.nFeatures) {
+      throw new SkopsError('UNSUPPORTED_VALUE', `A sample needs ${this.view.nFeatures} features, got ${row.length}.`);
+    }
     const { leftChild, rightChild, feature, threshold, missingGoToLeft } = this.view;
     let node = 0;
     for (;;) {
