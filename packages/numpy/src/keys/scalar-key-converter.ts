@@ -1,4 +1,4 @@
-import { SkopsError, type KeyConverter } from '@skops-ts/core';
+import { PyType, SkopsError, pyFloatRepr, type KeyConverter } from '@skops-ts/core';
 import { DType } from '../dtype/dtype.js';
 import { SCALAR_TYPES, scalarTypeByName } from '../dtype/scalar-types.js';
 import { isAscii } from '../array/element-codec.js';
@@ -66,6 +66,28 @@ export const numpyScalarKeyConverter: KeyConverter = {
         return NpScalar.of(name, text, DType.of('S', text.length));
       default:
         throw bad(text, typeName);
+    }
+  },
+  // Python writes `key.item()` as the JSON key and `type(key)` as its key type.
+  encode(key) {
+    if (!NpScalar.is(key)) return undefined;
+    const value = key.value;
+    const type = new PyType('numpy', key.name);
+    switch (key.dtype.kind) {
+      case 'b':
+        return { type, text: value ? 'true' : 'false' };
+      case 'i':
+      case 'u':
+        return { type, text: String(value) };
+      case 'f': {
+        const x = value as number;
+        const text = Number.isNaN(x) ? 'NaN' : x === Infinity ? 'Infinity' : x === -Infinity ? '-Infinity' : pyFloatRepr(x);
+        return { type, text };
+      }
+      case 'U':
+        return { type, text: value as string };
+      default:
+        return undefined;
     }
   },
 };
