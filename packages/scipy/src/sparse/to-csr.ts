@@ -69,7 +69,10 @@ function indexArray(values: ArrayLike<number>, wide: boolean): NDArray {
  * Converts to canonical CSR as scipy's `tocsr()` followed by
  * `sum_duplicates()` does: indices sorted within each row, duplicates added
  * in storage order, zeros of dia padding dropped. Index arrays are int32
- * unless the source used int64 or the sizes need it.
+ * unless the source used int64 or the sizes need it. scipy orders
+ * duplicates with `std::sort`, which keeps storage order only for rows of at
+ * most 16 entries; beyond that a float sum of duplicates may differ from
+ * scipy's in the last bit.
  */
 export function toCsrArrays(data: NDArray, shape: readonly number[], layout: Layout, indexItemsize: number): CsrArrays {
   if (shape.length > 2) {
