@@ -16,3 +16,5 @@ export { sklearnTrust, KNOWN_SKLEARN_VERSIONS, compareSklearnVersions, type Skle
 export { isEstimator, params, fittedAttributes, nestedEstimators, type NestedEstimator } from './helpers/estimator.js';
 /** Predictions of fitted decision trees and forests, in scikit-learn's float operations. */
 export { predict, predictProba, type FeatureRows } from './predict/tree-models.js';
+/** `X @ coef_.T + intercept_` of fitted linear models (close to, not always bit-identical with, numpy's BLAS result). */
+export { linearDecision } from './predict/linear-models.js';
