@@ -1,7 +1,8 @@
 import { invalidArchive, quoteName } from './archive-errors.js';
 import { FLAG_UTF8 } from './zip-format.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// Stateless in one-shot mode, so one shared instance is safe.
+const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function isAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
