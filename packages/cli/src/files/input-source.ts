@@ -1,5 +1,7 @@
 import type { ByteSource } from '@skops-ts/core';
+import { stat } from 'node:fs/promises';
 import { fileSource } from '@skops-ts/core/node';
+import { CliFailure } from '../failure.js';
 import { EXIT } from '../exit-codes.js';
 import { NO_PROGRESS, startProgress } from '../output/progress.js';
 import { asFileFailure } from '../output/system-error.js';
@@ -14,28 +16,38 @@ const CHUNK = 8 * 1024 * 1024;
  * progress bar of the bytes read, removed when the source is closed.
  */
 export async function openInput(path: string, terminal: Terminal, options: { readonly progress?: boolean } = {}): Promise<ByteSource> {
+  const unreadable = (reason: string) => `cannot be read: ${reason}`;
   let source: ByteSource;
   try {
+    if (!(await stat(path)).isFile()) throw new CliFailure(EXIT.UNREADABLE, 'NOT_A_FILE', unreadable('not a regular file'));
     source = await fileSource(path);
   } catch (err) {
-    throw asFileFailure(err, EXIT.UNREADABLE, (reason) => `cannot be read: ${reason}`);
+    throw asFileFailure(err, EXIT.UNREADABLE, unreadable);
   }
   const progress = options.progress === false ? NO_PROGRESS : startProgress(terminal.stderr, source.size, `reading ${visible(path)}`);
   const inner = source;
   return {
     size: inner.size,
     async read(offset: number, length: number): Promise<Uint8Array> {
-      const bytes = await inner.read(offset, length);
-      progress.advance(length);
-      return bytes;
+      try {
+        const bytes = await inner.read(offset, length);
+        progress.advance(length);
+        return bytes;
+      } catch (err) {
+        throw asFileFailure(err, EXIT.UNREADABLE, unreadable);
+      }
     },
     async readInto(offset: number, target: Uint8Array): Promise<void> {
-      // Stored members can be hundreds of MiB: fill them in chunks so the bar moves.
-      for (let p = 0; p < target.length; p += CHUNK) {
-        const part = target.subarray(p, Math.min(target.length, p + CHUNK));
-        if (inner.readInto) await inner.readInto(offset + p, part);
-        else part.set(await inner.read(offset + p, part.length));
-        progress.advance(part.length);
+      try {
+        // Stored members can be hundreds of MiB: fill them in chunks so the bar moves.
+        for (let p = 0; p < target.length; p += CHUNK) {
+          const part = target.subarray(p, Math.min(target.length, p + CHUNK));
+          if (inner.readInto) await inner.readInto(offset + p, part);
+          else part.set(await inner.read(offset + p, part.length));
+          progress.advance(part.length);
+        }
+      } catch (err) {
+        throw asFileFailure(err, EXIT.UNREADABLE, unreadable);
       }
     },
     async close(): Promise<void> {

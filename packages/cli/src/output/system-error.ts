@@ -25,6 +25,7 @@ export function systemErrorCode(err: unknown): string | undefined {
  * `explain(reason)`, with a readable reason; any other error passes through unchanged.
  */
 export function asFileFailure(err: unknown, exitCode: ExitCode, explain: (reason: string) => string): unknown {
+  if (CliFailure.is(err)) return err;
   const code = systemErrorCode(err);
   if (!code) return err;
   const reason = REASONS[code] ?? (err instanceof Error ? err.message : code);
