@@ -57,7 +57,7 @@ describe('dumps', () => {
   });
 
   it('keeps tuples, sets and dict key types through a round trip', async () => {
-    const value = new PyDict([[1n, new PyTuple(['a'])], [2.5, new PySet([1n])], [true, null]]);
+    const value = new PyDict<unknown>([[1n, new PyTuple(['a'])], [2.5, new PySet([1n])], [true, null]]);
     const back = await loads(await dumps(value));
     expect(describeValue(back)).toEqual(describeValue(value));
   });

@@ -15,7 +15,7 @@ describe('PyDict', () => {
   });
 
   it('stores __proto__ and constructor as data without touching prototypes', () => {
-    const d = new PyDict([['__proto__', { polluted: true }], ['constructor', 1]]);
+    const d = new PyDict<unknown>([['__proto__', { polluted: true }], ['constructor', 1]]);
     expect(d.get('__proto__')).toEqual({ polluted: true });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(d)).toBe(PyDict.prototype);

@@ -36,7 +36,7 @@ function label(node: InertNode): string {
 
 /** The nodes of the tree in Python's `walk_tree` order. */
 export function walkTree(root: InertNode): VisualNode[] {
-  const safe = safetyOf(root);
+  const safe = safetyOf();
   const out: VisualNode[] = [];
   type Item = { node: InertNode; key: string; level: number; isLast: boolean };
   const stack: Item[] = [{ node: root, key: 'root', level: 0, isLast: false }];

@@ -50,8 +50,8 @@ export function unsafeSet(root: InertNode): Set<string> {
   return out;
 }
 
-/** For each node, whether it and everything below it is safe (Python's `is_safe`), memoised. */
-export function safetyOf(root: InertNode): (node: InertNode) => boolean {
+/** Whether a node and everything below it is safe (Python's `is_safe`), memoised across calls. */
+export function safetyOf(): (node: InertNode) => boolean {
   const cache = new Map<InertNode, boolean>();
   const compute = (start: InertNode): boolean => {
     // Post-order without recursion; a node met again while in progress counts
