@@ -43,3 +43,5 @@ export { describeDType } from './describe/dtype-description.js';
 export { NUMPY1_UFUNC_TYPE_NAMES, NUMPY1_DTYPE_TYPE_NAMES } from './trust/numpy1-names.js';
 /** Python skops' NUMPY_UFUNC_TYPE_NAMES / NUMPY_DTYPE_TYPE_NAMES on numpy 2.x. */
 export { NUMPY2_UFUNC_TYPE_NAMES, NUMPY2_DTYPE_TYPE_NAMES } from './trust/numpy2-names.js';
+/** Recognisers that convert numpy's pickle and joblib forms (pass them to `@skops-ts/pickle`'s `convertPickle`). */
+export { numpyRecognisers } from './pickle/recognisers.js';

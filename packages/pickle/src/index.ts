@@ -24,3 +24,18 @@ export { decompressJoblib } from './joblib/decompress.js';
 /** Tables. */
 export { OPCODE_NAMES, HIGHEST_PROTOCOL } from './opcodes.js';
 export { IMPORT_MAPPING, NAME_MAPPING, fixImports } from './compat-pickle.js';
+
+/** Converting to skops values without executing anything. */
+export { convertPickle, convertJoblib, type ConvertOptions } from './convert/convert-pickle.js';
+export { convertGraph, type ConvertGraphOptions } from './convert/convert-graph.js';
+export { PickleRefusedError, type Refusal } from './convert/refused-error.js';
+export { builtinRecognisers } from './convert/recognisers/index.js';
+export type {
+  PickleRecogniser,
+  CallRecogniser,
+  BuildRecogniser,
+  GlobalRecogniser,
+  RecogniserKind,
+  RecogniserContext,
+  InstanceNode,
+} from './convert/recogniser.js';

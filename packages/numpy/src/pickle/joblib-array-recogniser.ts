@@ -1,0 +1,31 @@
+import { PyDict } from '@skops-ts/core';
+import type { CallRecogniser } from '@skops-ts/pickle';
+import { NDArray } from '../array/ndarray.js';
+import { swapInPlace } from '../array/byte-swap.js';
+import { DType } from '../dtype/dtype.js';
+import { arrayClassOf, dtypeValue } from './array-from-state.js';
+
+/** A big-endian scalar dtype and its bytes in native (little-endian) order, as `joblib.load` returns them. */
+function native(dtype: DType, bytes: Uint8Array): { dtype: DType; bytes: Uint8Array } {
+  const unit = dtype.scalar?.swapUnit ?? 0;
+  if (dtype.byteOrder !== '>' || unit === 0) return { dtype, bytes };
+  const copy = bytes.slice();
+  swapInPlace(copy, unit);
+  return { dtype: DType.parse(`<${dtype.str.slice(1)}`), bytes: copy };
+}
+
+/** joblib's `NumpyArrayWrapper` with the raw bytes (or embedded object-array pickle) that follow it. */
+export const joblibArrayRecogniser: CallRecogniser = {
+  kind: 'call',
+  globals: ['joblib.numpy_pickle.NumpyArrayWrapper'],
+  convert(node, ctx) {
+    if (!('wrapper' in node)) throw ctx.fail('a NumpyArrayWrapper without its array data.');
+    if (node.isObjectArray) return ctx.convert(node.embedded);
+    const state = node.wrapper.state;
+    const className = arrayClassOf(PyDict.is(state) ? state.get('subclass') : undefined, ctx);
+    const dtype = dtypeValue(node.dtype.node, ctx);
+    if (!DType.is(dtype) || node.data === null) throw ctx.fail('a joblib array of objects has no embedded pickle.');
+    const fixed = native(dtype, node.data);
+    return new NDArray({ dtype: fixed.dtype, shape: node.shape, buffer: fixed.bytes, order: node.order, className });
+  },
+};
