@@ -27,5 +27,5 @@ export async function saveAndReload(value: unknown): Promise<{ untrusted: readon
   const bytes = await dumps(value, { plugins: PLUGINS });
   const untrusted = await getUntrustedTypes(bytes, { plugins: PLUGINS, pythonEnv: FIXTURE_ENV });
   const loaded = await loads(bytes, { plugins: PLUGINS, trusted: [...untrusted], pythonEnv: FIXTURE_ENV });
-  return { untrusted, description: JSON.parse(JSON.stringify(describeValue(loaded, { plugins: PLUGINS }))) };
+  return { untrusted, description: describeValue(loaded, { plugins: PLUGINS }) };
 }

@@ -1,6 +1,7 @@
 import { PyTuple } from '@skops-ts/core';
 import type { RecogniserContext } from '@skops-ts/pickle';
 import { NDArray, type NDArrayClass } from '../array/ndarray.js';
+import { swapInPlace } from '../array/byte-swap.js';
 import { DType } from '../dtype/dtype.js';
 import { NDObjectArray } from '../values/object-array.js';
 import { ObjectDType } from './object-dtype.js';
@@ -46,6 +47,19 @@ function countOf(shape: readonly number[], ctx: RecogniserContext): number {
   return n;
 }
 
+/**
+ * A big-endian scalar dtype and its bytes in native (little-endian) order:
+ * what `ndarray.__setstate__` ("byte-swap on pickle-read") and `joblib.load`
+ * give. Structured dtypes are kept as stored.
+ */
+export function native(dtype: DType, bytes: Uint8Array): { dtype: DType; bytes: Uint8Array } {
+  const unit = dtype.scalar?.swapUnit ?? 0;
+  if (dtype.byteOrder !== '>' || unit === 0) return { dtype, bytes };
+  const copy = bytes.slice();
+  swapInPlace(copy, unit);
+  return { dtype: DType.parse(`<${dtype.str.slice(1)}`), bytes: copy };
+}
+
 /** An array from numpy's pickled parts: raw bytes in `order`, or (object dtype) a list of items in C order. */
 export function arrayFromParts(
   className: NDArrayClass,
@@ -54,6 +68,7 @@ export function arrayFromParts(
   fortran: boolean,
   raw: unknown,
   ctx: RecogniserContext,
+  toNative = true,
 ): NDArray | NDObjectArray {
   const count = countOf(shape, ctx);
   const data = ctx.convert(raw);
@@ -65,5 +80,6 @@ export function arrayFromParts(
   if (!buffer) throw ctx.fail('the data of an array are not bytes.');
   const expected = count * dtype.itemsize;
   if (buffer.length !== expected) throw ctx.fail(`an array of shape (${shape.join(', ')}) and dtype ${dtype.str} needs ${expected} bytes, the pickle holds ${buffer.length}.`);
-  return new NDArray({ dtype, shape, buffer, order: fortran ? 'F' : 'C', className });
+  const fixed = toNative ? native(dtype, buffer) : { dtype, bytes: buffer };
+  return new NDArray({ dtype: fixed.dtype, shape, buffer: fixed.bytes, order: fortran ? 'F' : 'C', className });
 }

@@ -1,18 +1,8 @@
 import { PyDict } from '@skops-ts/core';
 import type { CallRecogniser } from '@skops-ts/pickle';
 import { NDArray } from '../array/ndarray.js';
-import { swapInPlace } from '../array/byte-swap.js';
 import { DType } from '../dtype/dtype.js';
-import { arrayClassOf, dtypeValue } from './array-from-state.js';
-
-/** A big-endian scalar dtype and its bytes in native (little-endian) order, as `joblib.load` returns them. */
-function native(dtype: DType, bytes: Uint8Array): { dtype: DType; bytes: Uint8Array } {
-  const unit = dtype.scalar?.swapUnit ?? 0;
-  if (dtype.byteOrder !== '>' || unit === 0) return { dtype, bytes };
-  const copy = bytes.slice();
-  swapInPlace(copy, unit);
-  return { dtype: DType.parse(`<${dtype.str.slice(1)}`), bytes: copy };
-}
+import { arrayClassOf, dtypeValue, native } from './array-from-state.js';
 
 /** joblib's `NumpyArrayWrapper` with the raw bytes (or embedded object-array pickle) that follow it. */
 export const joblibArrayRecogniser: CallRecogniser = {

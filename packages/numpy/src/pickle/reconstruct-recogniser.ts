@@ -34,7 +34,8 @@ export const frombufferRecogniser: CallRecogniser = {
     if (o !== 'C' && o !== 'F') throw ctx.fail('_frombuffer order is not "C" or "F".');
     const dt = dtypeValue(dtype, ctx);
     if (!DType.is(dt)) throw ctx.fail('_frombuffer cannot hold objects.');
-    return arrayFromParts('numpy.ndarray', shapeOf(shape, ctx), dt, o === 'F', buffer, ctx);
+    // `frombuffer` keeps the stored byte order, unlike `ndarray.__setstate__`.
+    return arrayFromParts('numpy.ndarray', shapeOf(shape, ctx), dt, o === 'F', buffer, ctx, false);
   },
 };
 

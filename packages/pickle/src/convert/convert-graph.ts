@@ -65,6 +65,12 @@ export function convertGraph(root: unknown, options: ConvertGraphOptions): unkno
   };
 
   /** After a refusal, names the other calls below it too, without converting anything. */
+  /** How a refusal names a callable that is not a global: by the call that computes it. */
+  const computedName = (callable: unknown): string => {
+    const inner = PickleCall.is(callable) ? callable.target : undefined;
+    return inner ? `<result of ${inner.py3FullName}(...)>` : '<computed callable>';
+  };
+
   const refuseBelow = (start: object): void => {
     const seen = new Set<object>([start]);
     const queue: object[] = [start];
@@ -75,7 +81,7 @@ export function convertGraph(root: unknown, options: ConvertGraphOptions): unkno
         queue.push(child);
         if (PickleCall.is(child) && !memo.has(child)) {
           const target = child.target;
-          if (!target) refuse('<computed callable>', pathOf(child, '?'), 'called');
+          if (!target) refuse(computedName(child.callable), pathOf(child, '?'), 'called');
           else if (!calls.has(target.py3FullName) && !isInstantiation(child)) {
             refuse(target.py3FullName, pathOf(child, '?'), 'called');
           }
@@ -123,7 +129,7 @@ export function convertGraph(root: unknown, options: ConvertGraphOptions): unkno
   const convertCall = (call: PickleCall, path: string): unknown => {
     const target = call.target;
     if (!target) {
-      refuse('<computed callable>', path, 'called');
+      refuse(computedName(call.callable), path, 'called');
       refuseBelow(call);
       return undefined;
     }
