@@ -1,8 +1,11 @@
 import type { SkopsPlugin } from '@skops-ts/core';
+import { bunchDescriber } from './describe/bunch-describer.js';
 import { dictWithDeprecatedKeysDescriber } from './describe/dict-with-deprecated-keys-describer.js';
+import { estimatorDescriber } from './describe/estimator-describer.js';
 import { lossDescriber } from './describe/loss-describer.js';
 import { treeDescriber } from './describe/tree-describer.js';
 import { dictWithDeprecatedKeysDumper } from './dump/dict-with-deprecated-keys-dumper.js';
+import { estimatorDumper } from './dump/estimator-dumper.js';
 import { lossDumper } from './dump/loss-dumper.js';
 import { treeDumper } from './dump/tree-dumper.js';
 import { dictWithDeprecatedKeysNodeHandler } from './handlers/dict-with-deprecated-keys-node.js';
@@ -21,8 +24,8 @@ import { sklearnEstimators, sklearnInternal, sklearnLosses } from './trust/group
 export const sklearnPlugin: SkopsPlugin = Object.freeze({
   name: '@skops-ts/sklearn',
   handlers: [treeNodeHandler, lossNodeHandler, sgdNodeHandler, dictWithDeprecatedKeysNodeHandler],
-  dumpers: [treeDumper, lossDumper, dictWithDeprecatedKeysDumper],
-  describers: [treeDescriber, lossDescriber, dictWithDeprecatedKeysDescriber],
+  dumpers: [treeDumper, lossDumper, dictWithDeprecatedKeysDumper, estimatorDumper],
+  describers: [treeDescriber, lossDescriber, dictWithDeprecatedKeysDescriber, estimatorDescriber, bunchDescriber],
   revivers: [cythonLossReviver],
   trustGroups: {
     'sklearn.estimators': sklearnEstimators,

@@ -1,11 +1,18 @@
 import { SkopsError } from '../errors/skops-error.js';
 import { createRegistry, type Registry } from '../plugin/registry.js';
-import type { Description, DescribeContext, SkopsPlugin } from '../plugin/types.js';
+import type { Description, DescribeContext, PythonEnv, SkopsPlugin } from '../plugin/types.js';
+import { resolvePythonEnv } from '../trust/python-env.js';
 import { corePlugin } from '../core-plugin.js';
 
 /** Options of {@link describe}. */
 export interface DescribeOptions {
   readonly plugins?: readonly SkopsPlugin[];
+  /**
+   * Describe the value as Python with these library versions loads it
+   * (scikit-learn stamps its own version on loaded estimators). Without it,
+   * values are described as stored.
+   */
+  readonly pythonEnv?: PythonEnv;
 }
 
 /**
@@ -15,13 +22,15 @@ export interface DescribeOptions {
  * is refused rather than followed forever.
  */
 export function describe(value: unknown, options: DescribeOptions = {}): Description {
-  return describeWith(createRegistry([...(options.plugins ?? []), corePlugin]), value);
+  const env = options.pythonEnv ? resolvePythonEnv(options.pythonEnv) : undefined;
+  return describeWith(createRegistry([...(options.plugins ?? []), corePlugin]), value, env);
 }
 
 /** {@link describe} with a registry already built. */
-export function describeWith(registry: Registry, value: unknown): Description {
+export function describeWith(registry: Registry, value: unknown, env?: Required<PythonEnv>): Description {
   const active = new Set<unknown>();
   const ctx: DescribeContext = {
+    env,
     describe(v) {
       const describer = registry.describers.find((d) => d.test(v));
       if (!describer) {

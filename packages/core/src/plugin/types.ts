@@ -176,6 +176,11 @@ export interface Describer {
 /** Given to describers. */
 export interface DescribeContext {
   describe(value: unknown): Description;
+  /**
+   * The Python environment to describe the value as loaded in, when the
+   * caller gave one (scikit-learn re-stamps `_sklearn_version` on load).
+   */
+  readonly env: Required<PythonEnv> | undefined;
 }
 
 /** Turns the constructed value of an ObjectNode of a known class into a richer one. */

@@ -1,5 +1,6 @@
 import type { Dumper } from '@skops-ts/core';
 import { Tree } from '../values/tree.js';
+import { freshDict, freshTuple } from './fresh-state.js';
 
 /** A Tree as Python's `tree_get_state` writes it: TreeNode with `__reduce__.args` and `content`. */
 export const treeDumper: Dumper = {
@@ -7,12 +8,12 @@ export const treeDumper: Dumper = {
   test: (value) => Tree.is(value),
   dump(value, ctx) {
     const tree = value as Tree;
-    const args = ctx.state(tree.reduceArgs);
+    const args = ctx.state(freshTuple(tree.reduceArgs));
     return {
       __class__: 'Tree',
       __module__: 'sklearn.tree._tree',
       __reduce__: { args },
-      content: ctx.state(tree.state),
+      content: ctx.state(freshDict(tree.state)),
       __loader__: 'TreeNode',
     };
   },
