@@ -10,8 +10,10 @@ const cases = pickleFixtures().filter((f) => f.dir === 'pickle');
  * runs as an expected failure, so it shows up here the day it is fixed.
  */
 const VALUE_MODEL_GAPS: Readonly<Record<string, string>> = {
-  numpy_dtypes_p3: "numpy has no value for dtype('O'): its DTypeNode reader and dumper take numeric dtypes only",
-  numpy_scalars_p4: 'core has no bytes value that keeps a foreign class, so numpy.bytes_ is saved as builtins.bytes',
+  numpy_dtypes_p3:
+    "numpy has no value for dtype('O'): its DTypeNode reader and dumper take numeric dtypes only",
+  numpy_scalars_p4:
+    'core has no bytes value that keeps a foreign class, so numpy.bytes_ is saved as builtins.bytes',
 };
 
 describe('converting the pickle corpus to skops', () => {

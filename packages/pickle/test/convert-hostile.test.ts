@@ -34,7 +34,8 @@ describe('converting hostile pickles', () => {
         expect(expected.error === true || expected.or_error === true).toBe(true);
         expect((failure as { code?: unknown }).code).toBeTypeOf('string');
         const mentions = expected.error_should_mention;
-        if (mentions) expect(mentions.some((m) => String((failure as Error).message).includes(m))).toBe(true);
+        if (mentions)
+          expect(mentions.some((m) => String((failure as Error).message).includes(m))).toBe(true);
         return;
       }
       expect(expected.untrusted).toBeDefined();

@@ -18,7 +18,8 @@ const CLASSES: Readonly<Record<string, NDArrayClass>> = {
 export function arrayClassOf(cls: unknown, ctx: RecogniserContext): NDArrayClass {
   const name = ctx.globalName(cls);
   const out = name === undefined ? undefined : CLASSES[name];
-  if (!out) throw ctx.fail(`the array class ${name ?? '(computed)'} is not numpy.ndarray or numpy.matrix.`);
+  if (!out)
+    throw ctx.fail(`the array class ${name ?? '(computed)'} is not numpy.ndarray or numpy.matrix.`);
   return out;
 }
 
@@ -28,7 +29,8 @@ export function shapeOf(value: unknown, ctx: RecogniserContext): number[] {
   const items = PyTuple.is(v) ? v.items : Array.isArray(v) ? v : undefined;
   if (!items) throw ctx.fail('an array shape is not a tuple.');
   return items.map((d) => {
-    if (typeof d !== 'bigint' || d < 0n || d > BigInt(Number.MAX_SAFE_INTEGER)) throw ctx.fail('an array shape holds something that is not a dimension.');
+    if (typeof d !== 'bigint' || d < 0n || d > BigInt(Number.MAX_SAFE_INTEGER))
+      throw ctx.fail('an array shape holds something that is not a dimension.');
     return Number(d);
   });
 }
@@ -43,7 +45,8 @@ export function dtypeValue(value: unknown, ctx: RecogniserContext): DType | Obje
 function countOf(shape: readonly number[], ctx: RecogniserContext): number {
   let n = 1;
   for (const d of shape) n *= d;
-  if (n > ctx.limits.maxArrayElements) throw ctx.fail(`an array of ${n} elements passes limits.maxArrayElements.`);
+  if (n > ctx.limits.maxArrayElements)
+    throw ctx.fail(`an array of ${n} elements passes limits.maxArrayElements.`);
   return n;
 }
 
@@ -73,13 +76,23 @@ export function arrayFromParts(
   const count = countOf(shape, ctx);
   const data = ctx.convert(raw);
   if (ObjectDType.is(dtype)) {
-    if (!Array.isArray(data) || data.length !== count) throw ctx.fail(`an object array of ${count} items does not hold a list of ${count} items.`);
+    if (!Array.isArray(data) || data.length !== count)
+      throw ctx.fail(`an object array of ${count} items does not hold a list of ${count} items.`);
     return new NDObjectArray(data, shape);
   }
   const buffer = ctx.bytesOf(data);
   if (!buffer) throw ctx.fail('the data of an array are not bytes.');
   const expected = count * dtype.itemsize;
-  if (buffer.length !== expected) throw ctx.fail(`an array of shape (${shape.join(', ')}) and dtype ${dtype.str} needs ${expected} bytes, the pickle holds ${buffer.length}.`);
+  if (buffer.length !== expected)
+    throw ctx.fail(
+      `an array of shape (${shape.join(', ')}) and dtype ${dtype.str} needs ${expected} bytes, the pickle holds ${buffer.length}.`,
+    );
   const fixed = toNative ? native(dtype, buffer) : { dtype, bytes: buffer };
-  return new NDArray({ dtype: fixed.dtype, shape, buffer: fixed.bytes, order: fortran ? 'F' : 'C', className });
+  return new NDArray({
+    dtype: fixed.dtype,
+    shape,
+    buffer: fixed.bytes,
+    order: fortran ? 'F' : 'C',
+    className,
+  });
 }

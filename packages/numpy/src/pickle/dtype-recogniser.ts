@@ -33,22 +33,46 @@ function datetimeUnit(meta: unknown, ctx: RecogniserContext): string {
   throw ctx.fail('a pickled datetime dtype carries no unit.');
 }
 
-function structuredDType(names: readonly unknown[], fields: unknown, elsize: number | undefined, ctx: RecogniserContext): DType {
+function structuredDType(
+  names: readonly unknown[],
+  fields: unknown,
+  elsize: number | undefined,
+  ctx: RecogniserContext,
+): DType {
   if (!PyDict.is(fields)) throw ctx.fail('a pickled structured dtype has no fields dict.');
   const out = names.map((name) => {
-    if (typeof name !== 'string') throw ctx.fail('a pickled structured dtype has a field name that is not a str.');
+    if (typeof name !== 'string')
+      throw ctx.fail('a pickled structured dtype has a field name that is not a str.');
     const spec = tupleItems(fields.get(name));
-    if (!spec || spec.length < 2) throw ctx.fail(`the field ${JSON.stringify(name)} of a pickled dtype is not (dtype, offset).`);
+    if (!spec || spec.length < 2)
+      throw ctx.fail(
+        `the field ${JSON.stringify(name)} of a pickled dtype is not (dtype, offset).`,
+      );
     const [dtype, offset, title] = spec;
-    if (!DType.is(dtype)) throw ctx.fail(`the field ${JSON.stringify(name)} of a pickled dtype holds objects, which skops cannot store.`);
-    return { name, dtype, offset: toNumber(offset, 'field offset', ctx), title: typeof title === 'string' ? title : null };
+    if (!DType.is(dtype))
+      throw ctx.fail(
+        `the field ${JSON.stringify(name)} of a pickled dtype holds objects, which skops cannot store.`,
+      );
+    return {
+      name,
+      dtype,
+      offset: toNumber(offset, 'field offset', ctx),
+      title: typeof title === 'string' ? title : null,
+    };
   });
   return DType.structured(out, elsize);
 }
 
-function dtypeOf(typestr: string, state: readonly unknown[], ctx: RecogniserContext): DType | ObjectDType {
+function dtypeOf(
+  typestr: string,
+  state: readonly unknown[],
+  ctx: RecogniserContext,
+): DType | ObjectDType {
   const [version, endian, subarray, names, fields, elsize, , , meta] = state;
-  if (version !== 3n && version !== 4n) throw ctx.fail(`pickled numpy dtype state version ${String(version)} is not supported (3 or 4).`);
+  if (version !== 3n && version !== 4n)
+    throw ctx.fail(
+      `pickled numpy dtype state version ${String(version)} is not supported (3 or 4).`,
+    );
   const order = typeof endian === 'string' ? ORDERS[endian] : undefined;
   if (!order) throw ctx.fail('a pickled numpy dtype has no byte order.');
   // numpy writes -1 for types whose size the type string gives.
@@ -57,15 +81,21 @@ function dtypeOf(typestr: string, state: readonly unknown[], ctx: RecogniserCont
   if (sub) {
     const [base, shape] = sub;
     const dims = tupleItems(shape);
-    if (!DType.is(base) || !dims) throw ctx.fail('a pickled sub-array dtype is not (dtype, shape).');
-    return DType.subarrayOf(base, dims.map((d) => toNumber(d, 'sub-array dimension', ctx)));
+    if (!DType.is(base) || !dims)
+      throw ctx.fail('a pickled sub-array dtype is not (dtype, shape).');
+    return DType.subarrayOf(
+      base,
+      dims.map((d) => toNumber(d, 'sub-array dimension', ctx)),
+    );
   }
   const nameList = tupleItems(names);
   if (nameList) return structuredDType(nameList, fields, size < 0 ? undefined : size, ctx);
   const kind = typestr[0];
   if (kind === 'O') return new ObjectDType();
-  if (kind === 'M' || kind === 'm') return DType.parse(`${order}${kind}8${unitSuffix(datetimeUnit(meta, ctx))}`);
-  if ((kind === 'U' || kind === 'S' || kind === 'V') && size >= 0) return DType.of(kind, size, kind === 'U' ? order : '|');
+  if (kind === 'M' || kind === 'm')
+    return DType.parse(`${order}${kind}8${unitSuffix(datetimeUnit(meta, ctx))}`);
+  if ((kind === 'U' || kind === 'S' || kind === 'V') && size >= 0)
+    return DType.of(kind, size, kind === 'U' ? order : '|');
   const m = /^([biufc])([0-9]+)$/.exec(typestr);
   if (!m) throw ctx.fail(`the numpy dtype ${JSON.stringify(typestr)} is not supported.`);
   return DType.parse(`${order}${m[1]}${m[2]}`);
@@ -83,7 +113,8 @@ export const dtypeRecogniser: CallRecogniser = {
     if (typeof typestr !== 'string') throw ctx.fail('numpy.dtype is called without a type string.');
     const state = ctx.convert(node.state);
     const items = tupleItems(state);
-    if (!items || items.length < 8) throw ctx.fail('a pickled numpy dtype has no (version, byteorder, ...) state.');
+    if (!items || items.length < 8)
+      throw ctx.fail('a pickled numpy dtype has no (version, byteorder, ...) state.');
     try {
       return dtypeOf(typestr, items, ctx);
     } catch (error) {

@@ -14,8 +14,15 @@ export const joblibArrayRecogniser: CallRecogniser = {
     const state = node.wrapper.state;
     const className = arrayClassOf(PyDict.is(state) ? state.get('subclass') : undefined, ctx);
     const dtype = dtypeValue(node.dtype.node, ctx);
-    if (!DType.is(dtype) || node.data === null) throw ctx.fail('a joblib array of objects has no embedded pickle.');
+    if (!DType.is(dtype) || node.data === null)
+      throw ctx.fail('a joblib array of objects has no embedded pickle.');
     const fixed = native(dtype, node.data);
-    return new NDArray({ dtype: fixed.dtype, shape: node.shape, buffer: fixed.bytes, order: node.order, className });
+    return new NDArray({
+      dtype: fixed.dtype,
+      shape: node.shape,
+      buffer: fixed.bytes,
+      order: node.order,
+      className,
+    });
   },
 };

@@ -9,6 +9,10 @@ export class ObjectDType {
   readonly [BRAND] = true;
 
   static is(value: unknown): value is ObjectDType {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }

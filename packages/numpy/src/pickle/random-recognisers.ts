@@ -7,13 +7,17 @@ export const randomStateRecogniser: CallRecogniser = {
   kind: 'call',
   globals: ['numpy.random._pickle.__randomstate_ctor'],
   convert(node, ctx) {
-    if (!('args' in node) || node.args.length > 2) throw ctx.fail('__randomstate_ctor takes (name[, ctor]).');
+    if (!('args' in node) || node.args.length > 2)
+      throw ctx.fail('__randomstate_ctor takes (name[, ctor]).');
     const [name] = node.args.items;
     if (name !== undefined && name !== 'MT19937' && ctx.globalName(name) === undefined) {
-      throw ctx.fail(`a RandomState over bit generator ${String(name)} is not supported (MT19937 only).`);
+      throw ctx.fail(
+        `a RandomState over bit generator ${String(name)} is not supported (MT19937 only).`,
+      );
     }
     const state = ctx.convert(node.state);
-    if (!PyDict.is(state) || state.get('bit_generator') !== 'MT19937') throw ctx.fail('a pickled RandomState has no MT19937 state dict.');
+    if (!PyDict.is(state) || state.get('bit_generator') !== 'MT19937')
+      throw ctx.fail('a pickled RandomState has no MT19937 state dict.');
     return new RandomState(state);
   },
 };

@@ -2,7 +2,11 @@ import type { PickleRecogniser } from '@skops-ts/pickle';
 import { dtypeRecogniser } from './dtype-recogniser.js';
 import { joblibArrayRecogniser } from './joblib-array-recogniser.js';
 import { generatorRecogniser, randomStateRecogniser } from './random-recognisers.js';
-import { frombufferRecogniser, maskedArrayRecogniser, reconstructRecogniser } from './reconstruct-recogniser.js';
+import {
+  frombufferRecogniser,
+  maskedArrayRecogniser,
+  reconstructRecogniser,
+} from './reconstruct-recogniser.js';
 import { scalarRecogniser } from './scalar-recogniser.js';
 import { numpyTypeRecogniser } from './type-recogniser.js';
 

@@ -6,8 +6,14 @@ import { NDArray } from '../array/ndarray.js';
 import { arrayClassOf, arrayFromParts, dtypeValue, shapeOf } from './array-from-state.js';
 import { coreSpellings } from './spellings.js';
 
-function stateItems(state: unknown, min: number, what: string, ctx: RecogniserContext): readonly unknown[] {
-  if (!PyTuple.is(state) || state.length < min) throw ctx.fail(`${what} has no (version, shape, dtype, is_fortran, data) state.`);
+function stateItems(
+  state: unknown,
+  min: number,
+  what: string,
+  ctx: RecogniserContext,
+): readonly unknown[] {
+  if (!PyTuple.is(state) || state.length < min)
+    throw ctx.fail(`${what} has no (version, shape, dtype, is_fortran, data) state.`);
   return state.items;
 }
 
@@ -19,7 +25,14 @@ export const reconstructRecogniser: CallRecogniser = {
     if (!('args' in node)) throw ctx.fail('_reconstruct is not called.');
     const className = arrayClassOf(node.args.items[0], ctx);
     const [, shape, dtype, fortran, raw] = stateItems(node.state, 5, 'a pickled array', ctx);
-    return arrayFromParts(className, shapeOf(shape, ctx), dtypeValue(dtype, ctx), ctx.convert(fortran) === true, raw, ctx);
+    return arrayFromParts(
+      className,
+      shapeOf(shape, ctx),
+      dtypeValue(dtype, ctx),
+      ctx.convert(fortran) === true,
+      raw,
+      ctx,
+    );
   },
 };
 
@@ -28,7 +41,8 @@ export const frombufferRecogniser: CallRecogniser = {
   kind: 'call',
   globals: coreSpellings('numeric._frombuffer'),
   convert(node, ctx) {
-    if (!('args' in node) || node.args.length !== 4) throw ctx.fail('_frombuffer takes (buffer, dtype, shape, order).');
+    if (!('args' in node) || node.args.length !== 4)
+      throw ctx.fail('_frombuffer takes (buffer, dtype, shape, order).');
     const [buffer, dtype, shape, order] = node.args.items;
     const o = ctx.convert(order);
     if (o !== 'C' && o !== 'F') throw ctx.fail('_frombuffer order is not "C" or "F".');
@@ -46,12 +60,27 @@ export const maskedArrayRecogniser: CallRecogniser = {
   convert(node, ctx) {
     if (!('args' in node)) throw ctx.fail('_mareconstruct is not called.');
     const cls = ctx.globalName(node.args.items[0]);
-    if (cls !== 'numpy.ma.core.MaskedArray') throw ctx.fail(`the masked array class ${cls ?? '(computed)'} is not numpy.ma.core.MaskedArray.`);
-    const [, shape, dtype, fortran, raw, mask] = stateItems(node.state, 6, 'a pickled masked array', ctx);
+    if (cls !== 'numpy.ma.core.MaskedArray')
+      throw ctx.fail(
+        `the masked array class ${cls ?? '(computed)'} is not numpy.ma.core.MaskedArray.`,
+      );
+    const [, shape, dtype, fortran, raw, mask] = stateItems(
+      node.state,
+      6,
+      'a pickled masked array',
+      ctx,
+    );
     const dims = shapeOf(shape, ctx);
     const isFortran = ctx.convert(fortran) === true;
     const data = arrayFromParts('numpy.ndarray', dims, dtypeValue(dtype, ctx), isFortran, raw, ctx);
-    const maskArray = arrayFromParts('numpy.ndarray', dims, DType.parse('|b1'), isFortran, mask, ctx);
+    const maskArray = arrayFromParts(
+      'numpy.ndarray',
+      dims,
+      DType.parse('|b1'),
+      isFortran,
+      mask,
+      ctx,
+    );
     if (!NDArray.is(maskArray)) throw ctx.fail('a masked array mask is not a bool array.');
     return new MaskedArray(data, maskArray, 'numpy.ma.core');
   },

@@ -15,12 +15,15 @@ export const scalarRecogniser: CallRecogniser = {
   kind: 'call',
   globals: coreSpellings('multiarray.scalar'),
   convert(node, ctx) {
-    if (!('args' in node) || node.args.length < 1 || node.args.length > 2) throw ctx.fail('numpy scalar takes (dtype[, raw]).');
+    if (!('args' in node) || node.args.length < 1 || node.args.length > 2)
+      throw ctx.fail('numpy scalar takes (dtype[, raw]).');
     const [dtypeNode, raw] = node.args.items;
     const dtype = dtypeValue(dtypeNode, ctx);
     if (!DType.is(dtype)) return ctx.convert(raw);
-    const bytes = raw === undefined ? new Uint8Array(dtype.itemsize) : ctx.bytesOf(ctx.convert(raw));
-    if (!bytes || bytes.length !== dtype.itemsize) throw ctx.fail(`a numpy scalar of dtype ${dtype.str} does not hold ${dtype.itemsize} bytes.`);
+    const bytes =
+      raw === undefined ? new Uint8Array(dtype.itemsize) : ctx.bytesOf(ctx.convert(raw));
+    if (!bytes || bytes.length !== dtype.itemsize)
+      throw ctx.fail(`a numpy scalar of dtype ${dtype.str} does not hold ${dtype.itemsize} bytes.`);
     const kind = dtype.fields || dtype.subarray ? 'V' : dtype.kind;
     const type = scalarType(kind, dtype.itemsize);
     if (!type) throw ctx.fail(`numpy has no scalar type for dtype ${dtype.str}.`);

@@ -1,4 +1,13 @@
-import { PyByteArray, PyDict, PyFunction, PyObject, PySet, PyTuple, SkopsError, type Limits } from '@skops-ts/core';
+import {
+  PyByteArray,
+  PyDict,
+  PyFunction,
+  PyObject,
+  PySet,
+  PyTuple,
+  SkopsError,
+  type Limits,
+} from '@skops-ts/core';
 import { edgesOf, isGraphObject } from '../graph/edges.js';
 import { pathsOf } from '../graph/paths.js';
 import { GlobalRef } from '../values/global-ref.js';
@@ -23,7 +32,10 @@ export interface ConvertGraphOptions {
 
 const CLASS_NAME = /^_*[A-Z]/;
 
-function index<R extends PickleRecogniser>(recognisers: readonly PickleRecogniser[], kind: R['kind']): Map<string, R> {
+function index<R extends PickleRecogniser>(
+  recognisers: readonly PickleRecogniser[],
+  kind: R['kind'],
+): Map<string, R> {
   const map = new Map<string, R>();
   for (const r of recognisers) {
     // The first recogniser that claims a name wins, so callers can override defaults by listing theirs first.
@@ -102,9 +114,12 @@ export function convertGraph(root: unknown, options: ConvertGraphOptions): unkno
     instantiate: (cls, state, call) => instantiate(cls, state, call, path),
     globalName: (value) => (GlobalRef.is(value) ? value.py3FullName : undefined),
     callOf: (value, ...names) =>
-      PickleCall.is(value) && value.target && names.includes(value.target.py3FullName) ? value : undefined,
+      PickleCall.is(value) && value.target && names.includes(value.target.py3FullName)
+        ? value
+        : undefined,
     bytesOf,
-    fail: (message) => new SkopsError('INVALID_DATA', `Cannot convert the pickle: ${message}`, { path }),
+    fail: (message) =>
+      new SkopsError('INVALID_DATA', `Cannot convert the pickle: ${message}`, { path }),
   });
 
   const instantiate = (cls: unknown, state: unknown, call: PickleCall, path: string): unknown => {
@@ -116,14 +131,22 @@ export function convertGraph(root: unknown, options: ConvertGraphOptions): unkno
     const name = cls.py3FullName;
     if (isDotted(cls)) return refuse(name, path, 'called');
     const recogniser = builds.get(name);
-    if (recogniser) return recogniser.convert({ module: cls.py3Module, name: cls.py3Name, state, call }, context(path));
+    if (recogniser)
+      return recogniser.convert(
+        { module: cls.py3Module, name: cls.py3Name, state, call },
+        context(path),
+      );
     if (call.listItems.length > 0 || call.dictItems.size > 0 || call.setItems.length > 0) {
       // A list, dict or set subclass nobody knows: Python would run its append / __setitem__ / add.
       refuse(name, path, 'called');
       refuseBelow(call);
       return undefined;
     }
-    return new PyObject(cls.py3Module, cls.py3Name, state === undefined ? null : convert(state, path));
+    return new PyObject(
+      cls.py3Module,
+      cls.py3Name,
+      state === undefined ? null : convert(state, path),
+    );
   };
 
   const convertCall = (call: PickleCall, path: string): unknown => {
@@ -148,18 +171,29 @@ export function convertGraph(root: unknown, options: ConvertGraphOptions): unkno
     if (recogniser) return recogniser.convert(ref, context(path));
     // skops stores a class or function by module and __name__: an attribute path has no such form.
     if (isDotted(ref)) return refuse(name, path, 'referenced');
-    return CLASS_NAME.test(ref.py3Name) ? new PyType(ref.py3Module, ref.py3Name) : new PyFunction(ref.py3Module, ref.py3Name);
+    return CLASS_NAME.test(ref.py3Name)
+      ? new PyType(ref.py3Module, ref.py3Name)
+      : new PyFunction(ref.py3Module, ref.py3Name);
   };
 
   const build = (value: object, path: string): unknown => {
     if (Array.isArray(value)) return value.map((v) => convert(v, path));
-    if (PyTuple.is(value)) return new PyTuple(value.items.map((v) => convert(v, path)), value.module, value.name);
+    if (PyTuple.is(value))
+      return new PyTuple(
+        value.items.map((v) => convert(v, path)),
+        value.module,
+        value.name,
+      );
     if (PyDict.is(value)) {
       const dict = new PyDict<unknown>([], value.module, value.name);
       for (const [k, v] of value.entries()) dict.set(convert(k, path), convert(v, path));
       return dict;
     }
-    if (PySet.is(value)) return new PySet(value.items.map((v) => convert(v, path)), value.kind);
+    if (PySet.is(value))
+      return new PySet(
+        value.items.map((v) => convert(v, path)),
+        value.kind,
+      );
     if (GlobalRef.is(value)) return convertGlobal(value, path);
     if (PickleCall.is(value)) return convertCall(value, path);
     if (JoblibArray.is(value)) {
@@ -168,7 +202,11 @@ export function convertGraph(root: unknown, options: ConvertGraphOptions): unkno
       if (recogniser) return recogniser.convert(value, context(path));
       return refuse(name, path, 'called');
     }
-    throw new SkopsError('UNSUPPORTED_VALUE', `Cannot convert the pickle: unsupported value at ${path}.`, { path });
+    throw new SkopsError(
+      'UNSUPPORTED_VALUE',
+      `Cannot convert the pickle: unsupported value at ${path}.`,
+      { path },
+    );
   };
 
   function convert(value: unknown, parentPath: string): unknown {
@@ -194,7 +232,10 @@ export function convertGraph(root: unknown, options: ConvertGraphOptions): unkno
     result = convert(root, 'root');
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new SkopsError('LIMIT_EXCEEDED', 'Cannot convert the pickle: its objects nest too deeply; lower limits.maxDepth.');
+      throw new SkopsError(
+        'LIMIT_EXCEEDED',
+        'Cannot convert the pickle: its objects nest too deeply; lower limits.maxDepth.',
+      );
     }
     throw error;
   }

@@ -31,7 +31,10 @@ function recognisersOf(options: ConvertOptions): PickleRecogniser[] {
  */
 export function convertPickle(bytes: Uint8Array, options: ConvertOptions = {}): unknown {
   const graph = readPickle(bytes, { limits: options.limits, encoding: options.encoding });
-  return convertGraph(graph.root, { recognisers: recognisersOf(options), limits: resolveLimits(options.limits) });
+  return convertGraph(graph.root, {
+    recognisers: recognisersOf(options),
+    limits: resolveLimits(options.limits),
+  });
 }
 
 /**
@@ -41,5 +44,8 @@ export function convertPickle(bytes: Uint8Array, options: ConvertOptions = {}): 
  */
 export function convertJoblib(bytes: Uint8Array, options: ConvertOptions = {}): unknown {
   const graph = readJoblib(bytes, { limits: options.limits, encoding: options.encoding });
-  return convertGraph(graph.root, { recognisers: recognisersOf(options), limits: resolveLimits(options.limits) });
+  return convertGraph(graph.root, {
+    recognisers: recognisersOf(options),
+    limits: resolveLimits(options.limits),
+  });
 }

@@ -18,10 +18,12 @@ export function asciiBytes(text: string): Uint8Array | undefined {
 /** Python's `s.encode(encoding)` for the codecs pickles use; undefined when it cannot encode. */
 export function encodeText(text: string, encoding: string): Uint8Array | undefined {
   const e = encoding.toLowerCase().replaceAll('_', '-');
-  if (e === 'latin1' || e === 'latin-1' || e === 'iso-8859-1' || e === 'iso8859-1' || e === 'l1') return latin1Bytes(text);
+  if (e === 'latin1' || e === 'latin-1' || e === 'iso-8859-1' || e === 'iso8859-1' || e === 'l1')
+    return latin1Bytes(text);
   if (e === 'ascii' || e === 'us-ascii') return asciiBytes(text);
   if (e === 'utf-8' || e === 'utf8') {
-    if (/[\uD800-\uDFFF]/u.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) return undefined;
+    if (/[\uD800-\uDFFF]/u.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')))
+      return undefined;
     return new TextEncoder().encode(text);
   }
   return undefined;

@@ -6,13 +6,17 @@ import { SparseValidationError } from '../sparse/sparse-error.js';
 import { SparseMatrix } from '../sparse/sparse-matrix.js';
 
 /** Where scipy defined the `*_matrix` classes: `scipy.sparse._csr` from 1.8, `scipy.sparse.csr` before. */
-const CLASSES = SPARSE_FORMATS.flatMap((f) => [sparseClassName(f, 'matrix'), `scipy.sparse.${f}.${f}_matrix`]);
+const CLASSES = SPARSE_FORMATS.flatMap((f) => [
+  sparseClassName(f, 'matrix'),
+  `scipy.sparse.${f}.${f}_matrix`,
+]);
 
 function shapeOf(value: unknown, ctx: RecogniserContext): number[] {
   const items = PyTuple.is(value) ? value.items : undefined;
   if (!items) throw ctx.fail('a pickled sparse matrix has no `_shape` tuple.');
   return items.map((d) => {
-    if (typeof d !== 'bigint' || d < 0n || d > BigInt(Number.MAX_SAFE_INTEGER)) throw ctx.fail('a sparse matrix shape holds something that is not a dimension.');
+    if (typeof d !== 'bigint' || d < 0n || d > BigInt(Number.MAX_SAFE_INTEGER))
+      throw ctx.fail('a sparse matrix shape holds something that is not a dimension.');
     return Number(d);
   });
 }
@@ -28,11 +32,13 @@ export const sparseMatrixRecogniser: BuildRecogniser = {
   convert(node, ctx) {
     const format = node.name.slice(0, 3) as SparseFormat;
     const state = ctx.convert(node.state);
-    if (!PyDict.is(state)) throw ctx.fail(`a pickled ${node.module}.${node.name} has no attribute dict.`);
+    if (!PyDict.is(state))
+      throw ctx.fail(`a pickled ${node.module}.${node.name} has no attribute dict.`);
     const array = (key: string): NDArray | undefined => {
       const v = state.get(key);
       if (v === undefined) return undefined;
-      if (!NDArray.is(v)) throw ctx.fail(`the \`${key}\` of a pickled sparse matrix is not a numeric numpy array.`);
+      if (!NDArray.is(v))
+        throw ctx.fail(`the \`${key}\` of a pickled sparse matrix is not a numeric numpy array.`);
       return v;
     };
     const data = array('data');
@@ -40,7 +46,8 @@ export const sparseMatrixRecogniser: BuildRecogniser = {
     let coords: NDArray[] | undefined;
     const stored = state.get('coords');
     if (PyTuple.is(stored)) {
-      if (!stored.items.every((a) => NDArray.is(a))) throw ctx.fail('the `coords` of a pickled coo matrix are not arrays.');
+      if (!stored.items.every((a) => NDArray.is(a)))
+        throw ctx.fail('the `coords` of a pickled coo matrix are not arrays.');
       coords = [...stored.items] as NDArray[];
     } else if (format === 'coo') {
       const row = array('row');

@@ -3,14 +3,29 @@ import type { CallRecogniser } from '@skops-ts/pickle';
 import { Loss } from '../values/loss.js';
 
 const CYTHON_LOSSES = [
-  'CyAbsoluteError', 'CyExponentialLoss', 'CyHalfBinomialLoss', 'CyHalfGammaLoss', 'CyHalfMultinomialLoss',
-  'CyHalfPoissonLoss', 'CyHalfSquaredError', 'CyHalfTweedieLoss', 'CyHalfTweedieLossIdentity', 'CyHuberLoss',
+  'CyAbsoluteError',
+  'CyExponentialLoss',
+  'CyHalfBinomialLoss',
+  'CyHalfGammaLoss',
+  'CyHalfMultinomialLoss',
+  'CyHalfPoissonLoss',
+  'CyHalfSquaredError',
+  'CyHalfTweedieLoss',
+  'CyHalfTweedieLossIdentity',
+  'CyHuberLoss',
   'CyPinballLoss',
 ];
 /** scikit-learn 1.5 – 1.8 wheels name the Cython loss module `_loss`. */
 const CYTHON_MODULES = ['sklearn._loss._loss', '_loss'];
 const SGD_LOSSES = [
-  'Hinge', 'SquaredHinge', 'ModifiedHuber', 'Log', 'SquaredLoss', 'Huber', 'EpsilonInsensitive', 'SquaredEpsilonInsensitive',
+  'Hinge',
+  'SquaredHinge',
+  'ModifiedHuber',
+  'Log',
+  'SquaredLoss',
+  'Huber',
+  'EpsilonInsensitive',
+  'SquaredEpsilonInsensitive',
 ];
 
 /**
@@ -23,7 +38,8 @@ export const cythonUnpickleLossRecogniser: CallRecogniser = {
   kind: 'call',
   globals: CYTHON_MODULES.flatMap((m) => CYTHON_LOSSES.map((c) => `${m}.__pyx_unpickle_${c}`)),
   convert(node, ctx) {
-    if (!('args' in node) || node.args.length !== 3) throw ctx.fail('a Cython loss unpickle call takes (cls, checksum, state).');
+    if (!('args' in node) || node.args.length !== 3)
+      throw ctx.fail('a Cython loss unpickle call takes (cls, checksum, state).');
     const [cls, , state] = node.args.items;
     const target = node.target!;
     const className = ctx.globalName(cls);
@@ -31,7 +47,8 @@ export const cythonUnpickleLossRecogniser: CallRecogniser = {
       throw ctx.fail(`${target.py3FullName} is called for class ${className ?? '(computed)'}.`);
     }
     const name = className.slice(target.py3Module.length + 1);
-    if (node.states.length > 0) return new Loss(target.py3Module, name, new PyTuple([]), ctx.convert(node.state), 'cython');
+    if (node.states.length > 0)
+      return new Loss(target.py3Module, name, new PyTuple([]), ctx.convert(node.state), 'cython');
     const args = ctx.convert(state);
     if (!PyTuple.is(args)) throw ctx.fail(`the state of a pickled ${name} is not a tuple.`);
     return new Loss(target.py3Module, name, args, new PyDict(), 'cython');
@@ -46,7 +63,8 @@ export const reduceLossRecogniser: CallRecogniser = {
     ...SGD_LOSSES.map((c) => `sklearn.linear_model._sgd_fast.${c}`),
   ],
   convert(node, ctx) {
-    if (!('args' in node) || node.kind !== 'REDUCE') throw ctx.fail('a loss is not created by calling its class.');
+    if (!('args' in node) || node.kind !== 'REDUCE')
+      throw ctx.fail('a loss is not created by calling its class.');
     const target = node.target!;
     const args = ctx.convert(node.args) as PyTuple;
     const state = node.states.length > 0 ? ctx.convert(node.state) : new PyDict();

@@ -10,7 +10,8 @@ export const treeRecogniser: CallRecogniser = {
     if (!('args' in node)) throw ctx.fail('a Tree is not called.');
     const args = ctx.convert(node.args);
     const state = ctx.convert(node.state);
-    if (!PyTuple.is(args) || !PyDict.is(state)) throw ctx.fail('a pickled Tree is not (n_features, n_classes, n_outputs) with a state dict.');
+    if (!PyTuple.is(args) || !PyDict.is(state))
+      throw ctx.fail('a pickled Tree is not (n_features, n_classes, n_outputs) with a state dict.');
     return new Tree(args, state, { path: ctx.path });
   },
 };

@@ -13,7 +13,9 @@ export const boosterRecogniser: BuildRecogniser = {
   globals: [BOOSTER_CLASS],
   convert(node, ctx) {
     const state = node.state === undefined ? null : ctx.convert(node.state);
-    const booster = new BoosterObject(node.module, node.name, state, { maxDepth: ctx.limits.maxDepth });
+    const booster = new BoosterObject(node.module, node.name, state, {
+      maxDepth: ctx.limits.maxDepth,
+    });
     try {
       if (state !== null) void booster.booster;
     } catch (error) {

@@ -2,8 +2,22 @@ import { PyFunction, PyType } from '@skops-ts/core';
 import type { GlobalRecogniser } from '../recogniser.js';
 
 const TYPES = [
-  'bool', 'bytearray', 'bytes', 'complex', 'dict', 'float', 'frozenset', 'int', 'list', 'object', 'range',
-  'set', 'slice', 'str', 'tuple', 'type',
+  'bool',
+  'bytearray',
+  'bytes',
+  'complex',
+  'dict',
+  'float',
+  'frozenset',
+  'int',
+  'list',
+  'object',
+  'range',
+  'set',
+  'slice',
+  'str',
+  'tuple',
+  'type',
 ];
 
 /** Builtin classes referenced as values (`dtype=int`) are types, whatever their lower-case names suggest. */

@@ -11,7 +11,14 @@ function itemsOf(value: unknown, ctx: RecogniserContext, what: string): readonly
   throw ctx.fail(`${what} is built from something that is not a list, tuple or set.`);
 }
 
-const setKey = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1n : 0n) : typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : v);
+const setKey = (v: unknown): unknown =>
+  typeof v === 'boolean'
+    ? v
+      ? 1n
+      : 0n
+    : typeof v === 'number' && Number.isInteger(v)
+      ? BigInt(v)
+      : v;
 
 function uniqueItems(items: readonly unknown[]): unknown[] {
   const seen = new Set<unknown>();
@@ -32,7 +39,10 @@ function setLike(kind: 'set' | 'frozenset'): CallRecogniser {
       const [items] = argsOf(call, 0, 1, ctx);
       noState(call, ctx);
       const fromArgs = items === undefined ? [] : itemsOf(items, ctx, `A ${kind}`);
-      return new PySet(uniqueItems([...fromArgs, ...call.setItems.map((x) => ctx.convert(x))]), kind);
+      return new PySet(
+        uniqueItems([...fromArgs, ...call.setItems.map((x) => ctx.convert(x))]),
+        kind,
+      );
     },
   };
 }
@@ -55,7 +65,9 @@ function byteArgs(call: PickleCall, ctx: RecogniserContext): Uint8Array {
   if (Array.isArray(source) && source.every((b) => typeof b === 'bigint' && b >= 0n && b < 256n)) {
     return Uint8Array.from(source as bigint[], Number);
   }
-  throw ctx.fail('bytes are built from something that is not bytes, a str or a list of byte values.');
+  throw ctx.fail(
+    'bytes are built from something that is not bytes, a str or a list of byte values.',
+  );
 }
 
 const bytesRecogniser: CallRecogniser = {
@@ -118,9 +130,13 @@ const codecsEncodeRecogniser: CallRecogniser = {
     noState(call, ctx);
     noItems(call, ctx);
     const [text, encoding = 'utf-8'] = argsOf(call, 1, 2, ctx).map((a) => ctx.convert(a));
-    if (typeof text !== 'string' || typeof encoding !== 'string') throw ctx.fail('_codecs.encode needs a str and an encoding name.');
+    if (typeof text !== 'string' || typeof encoding !== 'string')
+      throw ctx.fail('_codecs.encode needs a str and an encoding name.');
     const out = encodeText(text, encoding);
-    if (!out) throw ctx.fail(`_codecs.encode with ${JSON.stringify(encoding)} is not supported or the text does not fit it.`);
+    if (!out)
+      throw ctx.fail(
+        `_codecs.encode with ${JSON.stringify(encoding)} is not supported or the text does not fit it.`,
+      );
     return out;
   },
 };

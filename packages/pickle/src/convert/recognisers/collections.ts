@@ -11,16 +11,21 @@ function addInitialItems(dict: PyDict, source: unknown, ctx: RecogniserContext):
     return;
   }
   const pairs = Array.isArray(v) ? v : PyTuple.is(v) ? v.items : undefined;
-  if (!pairs) throw ctx.fail(`${dict.className} is built from something that is not a dict or a list of pairs.`);
+  if (!pairs)
+    throw ctx.fail(
+      `${dict.className} is built from something that is not a dict or a list of pairs.`,
+    );
   for (const pair of pairs) {
     const kv = Array.isArray(pair) ? pair : PyTuple.is(pair) ? pair.items : undefined;
-    if (!kv || kv.length !== 2) throw ctx.fail(`${dict.className} is built from an item that is not a key-value pair.`);
+    if (!kv || kv.length !== 2)
+      throw ctx.fail(`${dict.className} is built from an item that is not a key-value pair.`);
     dict.set(kv[0], kv[1]);
   }
 }
 
 function addStreamItems(dict: PyDict, call: PickleCall, ctx: RecogniserContext): void {
-  if (call.listItems.length > 0 || call.setItems.length > 0) throw ctx.fail(`${dict.className} is given list or set items.`);
+  if (call.listItems.length > 0 || call.setItems.length > 0)
+    throw ctx.fail(`${dict.className} is given list or set items.`);
   for (const [k, v] of call.dictItems.entries()) dict.set(ctx.convert(k), ctx.convert(v));
 }
 

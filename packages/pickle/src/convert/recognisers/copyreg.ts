@@ -33,4 +33,7 @@ const newobjRecogniser: CallRecogniser = {
 };
 
 /** The copyreg helpers that create instances without calling class code. */
-export const copyregRecognisers: readonly CallRecogniser[] = [reconstructorRecogniser, newobjRecogniser];
+export const copyregRecognisers: readonly CallRecogniser[] = [
+  reconstructorRecogniser,
+  newobjRecogniser,
+];

@@ -16,7 +16,8 @@ export const datetimeRecogniser: CallRecogniser = {
     const call = node as PickleCall;
     noState(call, ctx);
     noItems(call, ctx);
-    if (call.kwargs && call.kwargs.size > 0) throw ctx.fail('a datetime value is built with keyword arguments.');
+    if (call.kwargs && call.kwargs.size > 0)
+      throw ctx.fail('a datetime value is built with keyword arguments.');
     const target = call.target!;
     const args = ctx.convert(call.args);
     return new PyObject(target.py3Module, target.py3Name, undefined, args as PyTuple);
