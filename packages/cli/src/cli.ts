@@ -13,4 +13,8 @@ const stdout: OutputStream = {
   write: (text) => !readerGone && process.stdout.write(text),
 };
 
-process.exitCode = await run(process.argv.slice(2), { stdout, stderr: process.stderr, env: process.env });
+process.exitCode = await run(process.argv.slice(2), {
+  stdout,
+  stderr: process.stderr,
+  env: process.env,
+});

@@ -16,7 +16,12 @@ export function isVerbose(command: Command): boolean {
 }
 
 /** Prints an error as one line (and its stack under `-v`) and records its exit code. */
-export function reportError(context: CommandContext, command: Command, err: unknown, subject?: string): void {
+export function reportError(
+  context: CommandContext,
+  command: Command,
+  err: unknown,
+  subject?: string,
+): void {
   printMessage(context.terminal, errorLine(err, subject));
   if (isVerbose(command)) printMessage(context.terminal, stackReport(err));
   context.exitWith(exitCodeOf(err));

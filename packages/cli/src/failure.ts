@@ -11,7 +11,12 @@ export class CliFailure extends Error {
   readonly exitCode: ExitCode;
   readonly [BRAND] = true;
 
-  constructor(exitCode: ExitCode, code: string, message: string, options: { cause?: unknown } = {}) {
+  constructor(
+    exitCode: ExitCode,
+    code: string,
+    message: string,
+    options: { cause?: unknown } = {},
+  ) {
     super(message, options);
     this.name = 'CliFailure';
     this.code = code;
@@ -19,6 +24,10 @@ export class CliFailure extends Error {
   }
 
   static is(value: unknown): value is CliFailure {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }

@@ -14,7 +14,9 @@ export const VERSION: string = packageJson.version;
 export function createProgram(context: CommandContext): Command {
   const { stdout, stderr } = context.terminal;
   const program = new Command('skops')
-    .description('Audit, inspect and update skops model files (the secure persistence format of scikit-learn) without executing anything from them.')
+    .description(
+      'Audit, inspect and update skops model files (the secure persistence format of scikit-learn) without executing anything from them.',
+    )
     .version(VERSION, '-V, --version', 'print the version of skops-ts')
     .option('-v, --verbose', 'print the stack trace with an error')
     .helpOption('-h, --help', 'show help')
@@ -24,7 +26,8 @@ export function createProgram(context: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => stdout.write(text),
       writeErr: (text) => stderr.write(text),
-      outputError: (text, write) => write(`skops: ${text.trim().replace(/\s*\n\s*/g, ' ')} [USAGE]\n`),
+      outputError: (text, write) =>
+        write(`skops: ${text.trim().replace(/\s*\n\s*/g, ' ')} [USAGE]\n`),
     });
   withExitCodesHelp(program);
   for (const register of COMMANDS) register(program, context);

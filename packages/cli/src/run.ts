@@ -22,7 +22,8 @@ export async function run(argv: readonly string[], terminal: Terminal): Promise<
     // Commander has already printed its own message (or the help / version).
     if (err instanceof CommanderError) return exitCodeOf(err);
     printMessage(terminal, errorLine(err));
-    if (program.opts<{ verbose?: boolean }>().verbose === true) printMessage(terminal, stackReport(err));
+    if (program.opts<{ verbose?: boolean }>().verbose === true)
+      printMessage(terminal, stackReport(err));
     return exitCodeOf(err);
   }
 }

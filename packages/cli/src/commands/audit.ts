@@ -22,10 +22,20 @@ interface AuditResult {
   readonly remaining: readonly string[];
 }
 
-async function auditFile(file: string, flags: AuditFlags, terminal: Terminal): Promise<AuditResult> {
+async function auditFile(
+  file: string,
+  flags: AuditFlags,
+  terminal: Terminal,
+): Promise<AuditResult> {
   // Only the directory and schema.json are read: no progress bar is needed.
-  const untrusted = await untrustedTypesFromSource(await openInput(file, terminal, { progress: false }), auditOptionsOf(flags));
-  const protocol = await schemaProtocol(await openInput(file, terminal, { progress: false }), resolveLimits(flags.limit));
+  const untrusted = await untrustedTypesFromSource(
+    await openInput(file, terminal, { progress: false }),
+    auditOptionsOf(flags),
+  );
+  const protocol = await schemaProtocol(
+    await openInput(file, terminal, { progress: false }),
+    resolveLimits(flags.limit),
+  );
   const given = new Set(flags.trusted);
   return { protocol, untrusted, remaining: untrusted.filter((t) => !given.has(t)) };
 }
@@ -51,14 +61,25 @@ export function registerAudit(program: Command, context: CommandContext): void {
         'Only schema.json is read; nothing is loaded or executed.',
     )
     .argument('<FILE...>', 'skops files to audit')
-    .option('--json', 'print one JSON object per file per line: {"file", "protocol", "untrusted_types", "remaining"}; an unreadable file gives {"file", "error": {"code", "message"}}');
+    .option(
+      '--json',
+      'print one JSON object per file per line: {"file", "protocol", "untrusted_types", "remaining"}; an unreadable file gives {"file", "error": {"code", "message"}}',
+    );
   addLoadOptions(command);
   withExitCodesHelp(command).action(async (files: string[], flags: AuditFlags, self: Command) => {
     for (const file of files) {
       try {
         const result = await auditFile(file, flags, context.terminal);
         if (flags.json) {
-          printData(context.terminal, toJson({ file, protocol: result.protocol, untrusted_types: result.untrusted, remaining: result.remaining }));
+          printData(
+            context.terminal,
+            toJson({
+              file,
+              protocol: result.protocol,
+              untrusted_types: result.untrusted,
+              remaining: result.remaining,
+            }),
+          );
         } else {
           printData(context.terminal, describeResult(file, result));
         }

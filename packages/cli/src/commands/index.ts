@@ -12,4 +12,8 @@ export type RegisterCommand = (program: Command, context: CommandContext) => voi
  * (pickle and joblib files) join this list with the pickle converter: each is
  * one module here exporting a {@link RegisterCommand}.
  */
-export const COMMANDS: readonly RegisterCommand[] = [registerAudit, registerInspect, registerUpdate];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerAudit,
+  registerInspect,
+  registerUpdate,
+];

@@ -1,4 +1,12 @@
-import { describe, formatTree, loadFromSource, stringifyDescription, visualNodes, type VisualNode, type VisualizeShow } from '@skops-ts/core';
+import {
+  describe,
+  formatTree,
+  loadFromSource,
+  stringifyDescription,
+  visualNodes,
+  type VisualNode,
+  type VisualizeShow,
+} from '@skops-ts/core';
 import { Option, type Command } from 'commander';
 import { reportError, withExitCodesHelp, type CommandContext } from '../command-context.js';
 import { openInput, readInput } from '../files/input-source.js';
@@ -26,7 +34,8 @@ function treeText(nodes: readonly VisualNode[], show: VisualizeShow, terminal: T
   return formatTree(printable, {
     show,
     // Python's colours: trusted cyan, trusted with untrusted children magenta, untrusted (orange there) bold red.
-    style: (label, node) => (node.safe ? c.cyan(label) : node.selfSafe ? c.magenta(label) : c.bold(c.red(label))),
+    style: (label, node) =>
+      node.safe ? c.cyan(label) : node.selfSafe ? c.magenta(label) : c.bold(c.red(label)),
   });
 }
 
@@ -46,7 +55,9 @@ async function inspectFile(file: string, flags: InspectFlags, terminal: Terminal
     } catch (err) {
       throw explainRefusal(err, file, 'Nothing was loaded.');
     }
-    return terminalSafeJson(stringifyDescription(describe(value, { plugins: OFFICIAL_PLUGINS }), 2));
+    return terminalSafeJson(
+      stringifyDescription(describe(value, { plugins: OFFICIAL_PLUGINS }), 2),
+    );
   }
   const nodes = await visualNodes(await readInput(file, terminal), options);
   return flags.json ? treeJson(nodes, flags.show) : treeText(nodes, flags.show, terminal);
@@ -62,13 +73,22 @@ export function registerInspect(program: Command, context: CommandContext): void
         '(coloured on a terminal; plain when piped or when NO_COLOR is set). Nothing is loaded unless --describe is given.',
     )
     .argument('<FILE>', 'the skops file')
-    .addOption(new Option('--show <WHICH>', 'which nodes to show').choices(['all', 'untrusted', 'trusted']).default('all'))
-    .addOption(new Option('--json', 'print the tree as a JSON array of {key, value, level, selfSafe, safe} in tree order'))
     .addOption(
-      new Option('--describe', "load the file (refusing types that are neither trusted by default nor given with --trusted) and print its canonical description as one JSON document").conflicts([
-        'json',
-        'show',
-      ]),
+      new Option('--show <WHICH>', 'which nodes to show')
+        .choices(['all', 'untrusted', 'trusted'])
+        .default('all'),
+    )
+    .addOption(
+      new Option(
+        '--json',
+        'print the tree as a JSON array of {key, value, level, selfSafe, safe} in tree order',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--describe',
+        'load the file (refusing types that are neither trusted by default nor given with --trusted) and print its canonical description as one JSON document',
+      ).conflicts(['json', 'show']),
     );
   addLoadOptions(command);
   withExitCodesHelp(command).action(async (file: string, flags: InspectFlags, self: Command) => {

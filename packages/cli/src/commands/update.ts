@@ -21,7 +21,12 @@ interface UpdateFlags extends LoadFlags {
 }
 
 /** Loads `input` and writes it to `output` in the current protocol; the output appears whole or not at all. */
-async function rewrite(input: string, output: string, flags: UpdateFlags, context: CommandContext): Promise<void> {
+async function rewrite(
+  input: string,
+  output: string,
+  flags: UpdateFlags,
+  context: CommandContext,
+): Promise<void> {
   let value: unknown;
   try {
     value = await loadFromSource(await openInput(input, context.terminal), loadOptionsOf(flags));
@@ -30,20 +35,40 @@ async function rewrite(input: string, output: string, flags: UpdateFlags, contex
   }
   try {
     // core's dump writes a temporary file beside `output` and renames it into place.
-    await dump(value, output, { plugins: OFFICIAL_PLUGINS, compression: flags.compression, limits: flags.limit });
+    await dump(value, output, {
+      plugins: OFFICIAL_PLUGINS,
+      compression: flags.compression,
+      limits: flags.limit,
+    });
   } catch (err) {
-    const failure = asFileFailure(err, EXIT.NOT_WRITTEN, (reason) => `cannot write ${output}: ${reason}`);
+    const failure = asFileFailure(
+      err,
+      EXIT.NOT_WRITTEN,
+      (reason) => `cannot write ${output}: ${reason}`,
+    );
     if (CliFailure.is(failure)) throw failure;
     const message = err instanceof Error ? err.message : String(err);
-    throw new CliFailure(EXIT.NOT_WRITTEN, 'NOT_WRITTEN', `cannot write ${output}: ${message}`, { cause: err });
+    throw new CliFailure(EXIT.NOT_WRITTEN, 'NOT_WRITTEN', `cannot write ${output}: ${message}`, {
+      cause: err,
+    });
   }
 }
 
-async function updateFile(input: string, flags: UpdateFlags, context: CommandContext): Promise<void> {
-  const protocol = await schemaProtocol(await openInput(input, context.terminal, { progress: false }), resolveLimits(flags.limit));
+async function updateFile(
+  input: string,
+  flags: UpdateFlags,
+  context: CommandContext,
+): Promise<void> {
+  const protocol = await schemaProtocol(
+    await openInput(input, context.terminal, { progress: false }),
+    resolveLimits(flags.limit),
+  );
   const shownInput = visible(input);
   if (protocol === CURRENT_PROTOCOL && !flags.force) {
-    printMessage(context.terminal, `${shownInput} already uses the current protocol ${CURRENT_PROTOCOL}; it was left unchanged (pass --force to rewrite it anyway).`);
+    printMessage(
+      context.terminal,
+      `${shownInput} already uses the current protocol ${CURRENT_PROTOCOL}; it was left unchanged (pass --force to rewrite it anyway).`,
+    );
     return;
   }
   if (protocol > CURRENT_PROTOCOL) {
@@ -54,10 +79,17 @@ async function updateFile(input: string, flags: UpdateFlags, context: CommandCon
   }
   const output = flags.inplace ? input : flags.output;
   if (output === undefined) {
-    throw new CliFailure(EXIT.USAGE, 'USAGE', `uses protocol ${protocol} and can be rewritten in protocol ${CURRENT_PROTOCOL}: pass -o OUT or --inplace.`);
+    throw new CliFailure(
+      EXIT.USAGE,
+      'USAGE',
+      `uses protocol ${protocol} and can be rewritten in protocol ${CURRENT_PROTOCOL}: pass -o OUT or --inplace.`,
+    );
   }
   await rewrite(input, output, flags, context);
-  printMessage(context.terminal, `${shownInput} (protocol ${protocol}) was written to ${visible(output)} in protocol ${CURRENT_PROTOCOL}.`);
+  printMessage(
+    context.terminal,
+    `${shownInput} (protocol ${protocol}) was written to ${visible(output)} in protocol ${CURRENT_PROTOCOL}.`,
+  );
 }
 
 /** `skops update IN`: Python's update (rewrite an older-protocol file in the current protocol), plus --force. */
@@ -74,7 +106,11 @@ export function registerUpdate(program: Command, context: CommandContext): void 
     .addOption(new Option('-o, --output <OUT>', 'write the updated file here').conflicts('inplace'))
     .addOption(new Option('--inplace', 'replace IN with the updated file'))
     .addOption(new Option('--force', 'rewrite a file that already uses the current protocol'))
-    .addOption(new Option('--compression <METHOD>', 'zip compression of the members').choices(['stored', 'deflate']).default('stored'));
+    .addOption(
+      new Option('--compression <METHOD>', 'zip compression of the members')
+        .choices(['stored', 'deflate'])
+        .default('stored'),
+    );
   addLoadOptions(command);
   withExitCodesHelp(command).action(async (input: string, flags: UpdateFlags, self: Command) => {
     try {

@@ -15,16 +15,24 @@ const CHUNK = 8 * 1024 * 1024;
  * {@link CliFailure} with exit code 2; a large file on a terminal shows a
  * progress bar of the bytes read, removed when the source is closed.
  */
-export async function openInput(path: string, terminal: Terminal, options: { readonly progress?: boolean } = {}): Promise<ByteSource> {
+export async function openInput(
+  path: string,
+  terminal: Terminal,
+  options: { readonly progress?: boolean } = {},
+): Promise<ByteSource> {
   const unreadable = (reason: string) => `cannot be read: ${reason}`;
   let source: ByteSource;
   try {
-    if (!(await stat(path)).isFile()) throw new CliFailure(EXIT.UNREADABLE, 'NOT_A_FILE', unreadable('not a regular file'));
+    if (!(await stat(path)).isFile())
+      throw new CliFailure(EXIT.UNREADABLE, 'NOT_A_FILE', unreadable('not a regular file'));
     source = await fileSource(path);
   } catch (err) {
     throw asFileFailure(err, EXIT.UNREADABLE, unreadable);
   }
-  const progress = options.progress === false ? NO_PROGRESS : startProgress(terminal.stderr, source.size, `reading ${visible(path)}`);
+  const progress =
+    options.progress === false
+      ? NO_PROGRESS
+      : startProgress(terminal.stderr, source.size, `reading ${visible(path)}`);
   const inner = source;
   return {
     size: inner.size,

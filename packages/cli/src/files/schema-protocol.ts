@@ -1,4 +1,13 @@
-import { LimitExceededError, SkopsError, isJsonNumber, isJsonObject, openArchive, parseJson, type ByteSource, type Limits } from '@skops-ts/core';
+import {
+  LimitExceededError,
+  SkopsError,
+  isJsonNumber,
+  isJsonObject,
+  openArchive,
+  parseJson,
+  type ByteSource,
+  type Limits,
+} from '@skops-ts/core';
 
 /**
  * The `protocol` of a skops file's schema.json, read with the same checks as
@@ -9,9 +18,18 @@ export async function schemaProtocol(source: ByteSource, limits: Limits): Promis
   const archive = await openArchive(source, { limits });
   try {
     const entry = archive.entry('schema.json');
-    if (!entry) throw new SkopsError('INVALID_ARCHIVE', 'This zip has no schema.json, so it is not a skops file.');
+    if (!entry)
+      throw new SkopsError(
+        'INVALID_ARCHIVE',
+        'This zip has no schema.json, so it is not a skops file.',
+      );
     if (entry.uncompressedSize > limits.maxSchemaBytes) {
-      throw new LimitExceededError('maxSchemaBytes', entry.uncompressedSize, limits.maxSchemaBytes, 'schema.json');
+      throw new LimitExceededError(
+        'maxSchemaBytes',
+        entry.uncompressedSize,
+        limits.maxSchemaBytes,
+        'schema.json',
+      );
     }
     let text: string;
     try {
@@ -20,10 +38,17 @@ export async function schemaProtocol(source: ByteSource, limits: Limits): Promis
       if (SkopsError.isInstance(cause)) throw cause;
       throw new SkopsError('INVALID_SCHEMA', 'schema.json is not valid UTF-8.', { cause });
     }
-    const schema = parseJson(text, { rejectDuplicateKeys: true, maxDepth: limits.maxDepth * 4 + 8 });
+    const schema = parseJson(text, {
+      rejectDuplicateKeys: true,
+      maxDepth: limits.maxDepth * 4 + 8,
+    });
     const protocol = isJsonObject(schema) ? schema.get('protocol') : undefined;
     if (protocol === undefined || !isJsonNumber(protocol) || !/^\d{1,9}$/.test(protocol.text)) {
-      throw new SkopsError('UNSUPPORTED_PROTOCOL', 'schema.json has no whole-number "protocol"; it was not written by skops.', { path: '$.protocol' });
+      throw new SkopsError(
+        'UNSUPPORTED_PROTOCOL',
+        'schema.json has no whole-number "protocol"; it was not written by skops.',
+        { path: '$.protocol' },
+      );
     }
     return Number(protocol.text);
   } finally {

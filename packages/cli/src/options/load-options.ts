@@ -14,17 +14,24 @@ export interface LoadFlags {
 export function addLoadOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--trusted <TYPE>', 'trust this type on top of the defaults (repeatable); review it first with skops audit')
+      new Option(
+        '--trusted <TYPE>',
+        'trust this type on top of the defaults (repeatable); review it first with skops audit',
+      )
         .argParser(collectTrusted)
         .default([], 'none'),
     )
     .addOption(
-      new Option('--python-env <VERSIONS>', 'judge trust by these Python library versions, e.g. sklearn=1.2.1,numpy=1.24.2,scipy=1.10.1 (default: newest known)').argParser(
-        parsePythonEnvOption,
-      ),
+      new Option(
+        '--python-env <VERSIONS>',
+        'judge trust by these Python library versions, e.g. sklearn=1.2.1,numpy=1.24.2,scipy=1.10.1 (default: newest known)',
+      ).argParser(parsePythonEnvOption),
     )
     .addOption(
-      new Option('--limit <NAME=N>', 'raise or lower a resource limit, e.g. --limit maxMemberBytes=16g (repeatable)')
+      new Option(
+        '--limit <NAME=N>',
+        'raise or lower a resource limit, e.g. --limit maxMemberBytes=16g (repeatable)',
+      )
         .argParser(collectLimit)
         .default({}, 'the defaults'),
     );

@@ -7,7 +7,8 @@ import { visible } from './safe-text.js';
 /** The exit code an error maps to (see {@link EXIT}). */
 export function exitCodeOf(err: unknown): ExitCode {
   if (CliFailure.is(err)) return err.exitCode;
-  if (SkopsError.isInstance(err)) return err.code === 'UNTRUSTED_TYPES' ? EXIT.UNTRUSTED : EXIT.UNREADABLE;
+  if (SkopsError.isInstance(err))
+    return err.code === 'UNTRUSTED_TYPES' ? EXIT.UNTRUSTED : EXIT.UNREADABLE;
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   return EXIT.INTERNAL;
 }
@@ -31,7 +32,10 @@ function oneLine(text: string): string {
  */
 export function errorLine(err: unknown, subject?: string): string {
   const message = err instanceof Error ? err.message : String(err);
-  const shown = exitCodeOf(err) === EXIT.INTERNAL ? `unexpected error (a bug in skops-ts, please report it with the -v output): ${message}` : message;
+  const shown =
+    exitCodeOf(err) === EXIT.INTERNAL
+      ? `unexpected error (a bug in skops-ts, please report it with the -v output): ${message}`
+      : message;
   const about = subject === undefined ? '' : `${oneLine(subject)}: `;
   return `skops: error: ${about}${oneLine(shown)} [${errorCode(err)}]`;
 }

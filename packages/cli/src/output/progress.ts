@@ -13,7 +13,10 @@ export interface Progress {
 }
 
 /** Progress that shows nothing. */
-export const NO_PROGRESS: Progress = Object.freeze({ advance: () => undefined, stop: () => undefined });
+export const NO_PROGRESS: Progress = Object.freeze({
+  advance: () => undefined,
+  stop: () => undefined,
+});
 
 /** A bar only on an interactive stderr and for a large file, so pipes and logs never get one. */
 export function wantsProgress(stream: OutputStream, size: number): boolean {
@@ -27,7 +30,8 @@ export function startProgress(stream: OutputStream, total: number, label: string
     {
       stream: stream as NodeJS.WritableStream,
       format: `${label} [{bar}] {percentage}% | {value}/{total} MiB | {eta_formatted}`,
-      formatValue: (value, _options, type) => (type === 'value' || type === 'total' ? (value / MiB).toFixed(0) : String(value)),
+      formatValue: (value, _options, type) =>
+        type === 'value' || type === 'total' ? (value / MiB).toFixed(0) : String(value),
       hideCursor: true,
       clearOnComplete: true,
     },

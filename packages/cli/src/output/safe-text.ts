@@ -1,6 +1,7 @@
 // Type names, keys and labels come from the file: a crafted one could hold
 // terminal escapes (ESC, C1 CSI) or bidirectional overrides that rewrite what
 // the user sees. They are shown as \uXXXX instead.
+// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // The same outside C0, which JSON.stringify already escapes.
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;

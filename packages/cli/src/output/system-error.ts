@@ -24,7 +24,11 @@ export function systemErrorCode(err: unknown): string | undefined {
  * Turns a Node system error into a {@link CliFailure} whose message is
  * `explain(reason)`, with a readable reason; any other error passes through unchanged.
  */
-export function asFileFailure(err: unknown, exitCode: ExitCode, explain: (reason: string) => string): unknown {
+export function asFileFailure(
+  err: unknown,
+  exitCode: ExitCode,
+  explain: (reason: string) => string,
+): unknown {
   if (CliFailure.is(err)) return err;
   const code = systemErrorCode(err);
   if (!code) return err;

@@ -14,7 +14,10 @@ export interface Terminal {
 }
 
 /** Colours for `stream`: on a terminal unless NO_COLOR is set (https://no-color.org); FORCE_COLOR turns them on for pipes. */
-export function colorsFor(stream: OutputStream, env: Terminal['env']): ReturnType<typeof pc.createColors> {
+export function colorsFor(
+  stream: OutputStream,
+  env: Terminal['env'],
+): ReturnType<typeof pc.createColors> {
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const force = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0';
   return pc.createColors(!noColor && (force || stream.isTTY === true));

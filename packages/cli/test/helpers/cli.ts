@@ -25,18 +25,31 @@ export interface CliRun {
  * Runs `skops ARGS` in a child process as a user would: piped stdout/stderr,
  * the colour variables of the test runner removed unless given in `env`.
  */
-export function skops(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+export function skops(
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliRun> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'CI']) delete env[name];
   Object.assign(env, options.env);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? REPO,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolvePromise({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
   });
 }
 
@@ -49,7 +62,11 @@ function newestMtime(path: string): number {
 function cliIsFresh(): boolean {
   const built = join(PACKAGE, 'dist/cli.js');
   if (!existsSync(built)) return false;
-  const sources = Math.max(newestMtime(join(PACKAGE, 'src')), newestMtime(join(PACKAGE, 'package.json')), newestMtime(join(PACKAGE, 'tsup.config.ts')));
+  const sources = Math.max(
+    newestMtime(join(PACKAGE, 'src')),
+    newestMtime(join(PACKAGE, 'package.json')),
+    newestMtime(join(PACKAGE, 'tsup.config.ts')),
+  );
   return statSync(built).mtimeMs >= sources;
 }
 
@@ -64,12 +81,19 @@ function sleep(ms: number): void {
  * directory because test files run in parallel processes.
  */
 export function ensureBuilt(): void {
-  const pkg = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   const unbuilt = Object.keys(pkg.dependencies)
     .filter((name) => name.startsWith('@skops-ts/'))
-    .filter((name) => !existsSync(join(REPO, 'packages', name.slice('@skops-ts/'.length), 'dist/index.js')));
+    .filter(
+      (name) =>
+        !existsSync(join(REPO, 'packages', name.slice('@skops-ts/'.length), 'dist/index.js')),
+    );
   if (unbuilt.length > 0) {
-    throw new Error(`The CLI tests run the built binary; build ${unbuilt.join(', ')} first: npx nx run @skops-ts/cli:build (npm test does it).`);
+    throw new Error(
+      `The CLI tests run the built binary; build ${unbuilt.join(', ')} first: npx nx run @skops-ts/cli:build (npm test does it).`,
+    );
   }
   if (cliIsFresh()) return;
   const lock = join(PACKAGE, 'node_modules/.skops-cli-build.lock');
@@ -116,7 +140,9 @@ export function cases(folder: string): Case[] {
     .map((f) => ({
       name: f.replace(/\.skops$/, ''),
       file: join(dir, f),
-      sidecar: JSON.parse(readFileSync(join(dir, f.replace(/\.skops$/, '.json')), 'utf8')) as Sidecar,
+      sidecar: JSON.parse(
+        readFileSync(join(dir, f.replace(/\.skops$/, '.json')), 'utf8'),
+      ) as Sidecar,
     }));
 }
 
@@ -139,12 +165,24 @@ export function trustedFlags(types: readonly string[]): string[] {
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Object.is(a, b);
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((x, i) => jsonEqual(x, b[i]))
+    );
   }
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a);
     const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return (
+      ka.length === kb.length &&
+      ka.every(
+        (k) =>
+          Object.prototype.hasOwnProperty.call(b, k) &&
+          jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+      )
+    );
   }
   return a === b;
 }

@@ -24,6 +24,10 @@ export function pythonSkopsMissing(): string | undefined {
 
 /** What Python skops' visualize prints for each file (null where Python itself fails). */
 export function pythonVisualize(files: readonly string[]): Record<string, string | null> {
-  const out = execFileSync(PYTHON, [join(here, 'visualize-oracle.py'), ...files], { env: pythonEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const out = execFileSync(PYTHON, [join(here, 'visualize-oracle.py'), ...files], {
+    env: pythonEnv(),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return JSON.parse(out) as Record<string, string | null>;
 }
