@@ -23,16 +23,24 @@ export const randomStateRecogniser: CallRecogniser = {
 };
 
 /**
- * `numpy.random.Generator` pickles: numpy < 1.25 keeps no seed sequence in
- * them, which Python skops needs to save a Generator (it fails on them too).
+ * `numpy.random.Generator`: numpy < 1.25 pickles `(name, ctor)` and the bit
+ * generator state only, without the seed sequence Python skops needs to save
+ * a Generator (it fails on them too); newer pickles nest the bit generator
+ * object, which is not converted yet.
  */
 export const generatorRecogniser: CallRecogniser = {
   kind: 'call',
   globals: ['numpy.random._pickle.__generator_ctor'],
-  convert(_node, ctx) {
+  convert(node, ctx) {
+    const first = 'args' in node ? node.args.items[0] : undefined;
+    if (typeof first === 'string' || first === undefined) {
+      throw ctx.fail(
+        'this numpy.random.Generator pickle (numpy < 1.25) carries no seed sequence, which a skops file needs ' +
+          '(Python skops cannot convert it either); re-create the Generator after loading instead.',
+      );
+    }
     throw ctx.fail(
-      'numpy.random.Generator pickles carry no seed sequence, which a skops file needs (Python skops cannot convert them either); ' +
-        're-create the Generator after loading instead.',
+      'numpy.random.Generator pickles of numpy >= 1.25 are not converted yet; save the Generator with skops in Python instead.',
     );
   },
 };
