@@ -1,0 +1,118 @@
+// Child process (run with --expose-gc): performs ONE measured operation and
+// prints {ms, rssBefore, maxRss} as JSON. A fresh process per run makes the
+// peak resident set size (maxRSS) belong to that operation alone.
+// Usage: node --expose-gc measure.mjs '<spec JSON>'
+import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
+import { inflateSync } from 'fflate';
+import { dumps, getUntrustedTypes as untrustedOfBytes, loads } from '@skops-ts/core';
+import { dump, getUntrustedTypes, load } from '@skops-ts/core/node';
+import { numpyPlugin } from '@skops-ts/numpy';
+import { INPUTS } from './inputs.mjs';
+
+const spec = JSON.parse(process.argv[2]);
+const plugins = [numpyPlugin];
+const GiB = 2 ** 30;
+
+/** The whole file in memory; in 1 GiB pieces when it is beyond what one Buffer or readFile holds. */
+async function readWhole(path) {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size < 2 * GiB) return [new Uint8Array(await handle.readFile())];
+    const pieces = [];
+    for (let offset = 0; offset < size; offset += GiB) {
+      const piece = new Uint8Array(Math.min(GiB, size - offset));
+      await handle.read(piece, 0, piece.length, offset);
+      pieces.push(piece);
+    }
+    return pieces;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes pieces one after another, as `dump` writes its chunks. */
+async function writePieces(path, pieces) {
+  if (pieces.length === 1) return writeFile(path, pieces[0]);
+  const handle = await open(path, 'w');
+  try {
+    for (const p of pieces) await handle.write(p);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Each member's compressed bytes and sizes, found by walking the local headers. */
+function rawMembers(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = [];
+  let p = 0;
+  while (p + 30 <= bytes.length && view.getUint32(p, true) === 0x04034b50) {
+    const method = view.getUint16(p + 8, true);
+    const compressed = view.getUint32(p + 18, true);
+    const size = view.getUint32(p + 22, true);
+    const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+    out.push({ method, size, data: bytes.subarray(start, start + compressed) });
+    p = start + compressed;
+  }
+  return out;
+}
+
+const tmpPath = () => `${spec.file}.${process.pid}.out`;
+
+/** Setup (not timed) and the timed operation for each kind of measurement. */
+const OPERATIONS = {
+  read: async () => () => readWhole(spec.file),
+  copy: async () => {
+    const pieces = await readWhole(spec.file);
+    return () => pieces.map((p) => new Uint8Array(p));
+  },
+  write: async () => {
+    const pieces = await readWhole(spec.file);
+    return () => writePieces(tmpPath(), pieces);
+  },
+  loads: async () => {
+    const [bytes] = await readWhole(spec.file);
+    return () => loads(bytes, { plugins, trusted: spec.trusted });
+  },
+  load: async () => () => load(spec.file, { plugins, trusted: spec.trusted }),
+  untrusted: async () => () => getUntrustedTypes({ file: spec.file }, { plugins }),
+  'untrusted-bytes': async () => {
+    const [bytes] = await readWhole(spec.file);
+    return () => untrustedOfBytes(bytes, { plugins });
+  },
+  dumps: async () => {
+    const value = INPUTS[spec.input].build(spec.scale);
+    return () => dumps(value, { plugins, compression: spec.compression });
+  },
+  dump: async () => {
+    const value = INPUTS[spec.input].build(spec.scale);
+    return () => dump(value, tmpPath(), { plugins, compression: spec.compression });
+  },
+  // The decompression libraries alone on the same members: fflate (what skops-ts uses), Node's zlib (native), our LZMA decoder.
+  fflate: async () => {
+    const members = rawMembers((await readWhole(spec.file))[0]);
+    return () => members.map((m) => (m.method === 8 ? inflateSync(m.data, { out: new Uint8Array(m.size) }) : m.data));
+  },
+  zlib: async () => {
+    const members = rawMembers((await readWhole(spec.file))[0]);
+    return () => members.map((m) => (m.method === 8 ? inflateRawSync(m.data) : m.data));
+  },
+  lzma: async () => {
+    const { decodeZipLzma, MemberOutput } = await import(spec.lzmaDecoder);
+    const members = rawMembers((await readWhole(spec.file))[0]);
+    return () => members.map((m, i) => (m.method === 14 ? decodeZipLzma(m.data, new MemberOutput(m.size, String(i))) : m.data));
+  },
+};
+
+const run = await OPERATIONS[spec.op]();
+globalThis.gc();
+const rssBefore = process.memoryUsage().rss;
+const start = performance.now();
+const result = await run();
+const ms = performance.now() - start;
+const maxRss = process.resourceUsage().maxRSS * 1024;
+if (spec.op === 'write' || spec.op === 'dump') await rm(tmpPath(), { force: true });
+if (result === undefined && spec.op !== 'write' && spec.op !== 'dump') throw new Error(`${spec.op} returned nothing`);
+process.stdout.write(JSON.stringify({ ms, rssBefore, maxRss }));
