@@ -6,6 +6,14 @@ export { Tree, type TreeOptions } from './values/tree.js';
 export type { TreeView } from './tree/tree-view.js';
 /** Checks a Tree's reduce arguments and state; throws `INVALID_DATA` naming what is wrong. */
 export { validateTree } from './tree/validate-tree.js';
+/** Checks a HistGradientBoosting `TreePredictor` state (node links, feature and bitset indices); throws `INVALID_DATA`. */
+export { validateTreePredictor, type PredictorSummary, type PredictorSplit } from './validate/hist-predictor.js';
+/** Checks a fitted `_BinMapper` state (per-feature shapes, bin counts); throws `INVALID_DATA`. */
+export { validateBinMapper, type BinMapperSummary } from './validate/bin-mapper.js';
+/** Cross-checks a HistGradientBoosting estimator's predictors against its bin mapper; throws `INVALID_DATA`. */
+export { validateHistGradientBoosting } from './validate/hist-gradient-boosting.js';
+/** Checks a KDTree / BallTree state tuple (index permutation, node ranges, bounds shape); throws `INVALID_DATA`. */
+export { validateBinaryTree, type BinaryTreeKind, type BinaryTreeSummary } from './validate/binary-tree.js';
 /** A scikit-learn loss object (LossNode / SGDNode). */
 export { Loss, type LossPickleForm } from './values/loss.js';
 /** scikit-learn < 1.2's `_DictWithDeprecatedKeys`. */
