@@ -33,6 +33,7 @@ export type {
   Parsed,
   ParseContext,
   ConstructContext,
+  PrepareContext,
   AuditRule,
   TrustSpec,
   TrustGroup,

@@ -55,3 +55,18 @@ describe('visualize', () => {
     expect(await visualize(file, { plugins: [trustsMinMaxScaler], tagSafe: 'NICE', tagUnsafe: 'OHNO' })).toBe(expected.join('\n'));
   });
 });
+
+describe('visualize on hostile shapes', () => {
+  it('shows a node that contains itself once more, without following the cycle', async () => {
+    const { skopsFile, root } = await import('./helpers.js');
+    const outer = { __class__: 'list', __module__: 'builtins', __loader__: 'ListNode', __id__: 77, content: [] as unknown[] };
+    outer.content.push({ ...outer, content: [] });
+    const text = await visualize(skopsFile(root(outer)));
+    expect(text.split('\n')).toEqual(['root: builtins.list', '└── content: builtins.list']);
+  });
+
+  it('prints bytes content as reprlib shortens it', async () => {
+    const text = await visualize(await dumps([new Uint8Array([104, 105, 0, 255, 39]), new Uint8Array(40).fill(97)]));
+    expect(text.split('\n').slice(1)).toEqual(["├── content: b\"hi\\x00\\xff'\"", "└── content: b'aaaaaaaaaaa...aaaaaaaaaaaaa'"]);
+  });
+});

@@ -78,7 +78,7 @@ describe.skipIf(!python)('.npz interop with scipy', () => {
     }
   });
 
-  it('reads .npz files of scipy.sparse.save_npz: dense values, nnz and canonical CSR as scipy computes them', () => {
+  it('reads .npz files of scipy.sparse.save_npz: dense values, nnz and canonical CSR as scipy computes them', async () => {
     const script = `
 import hashlib, json, sys, os
 import numpy as np, scipy.sparse as sp
@@ -114,7 +114,7 @@ print(json.dumps(out))
     const expected = JSON.parse(runPython(python as string, script, [dir])) as Record<string, Record<string, unknown>>;
     expect(Object.keys(expected).length).toBeGreaterThan(10);
     for (const [name, e] of Object.entries(expected)) {
-      const m = readSparseNpz(readFileSync(path.join(dir, `${name}.npz`)));
+      const m = await readSparseNpz(readFileSync(path.join(dir, `${name}.npz`)));
       const csr = m.format === 'csr' ? undefined : m.toCSR();
       const got = {
         format: m.format,

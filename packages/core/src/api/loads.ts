@@ -3,7 +3,8 @@ import type { ByteSource } from '../archive/types.js';
 import { UntrustedTypesError } from '../errors/untrusted-types-error.js';
 import { SkopsError } from '../errors/skops-error.js';
 import { unsafeSet } from '../tree/audit.js';
-import { constructTree } from '../tree/construct-tree.js';
+import { constructTree, wrapHandlerError } from '../tree/construct-tree.js';
+import type { InertNode, PrepareContext } from '../plugin/types.js';
 import type { LoadOptions } from './options.js';
 import { checkTrusted, guardStack, openSkops } from './open-skops.js';
 
@@ -31,19 +32,27 @@ export async function loadFromSource(source: ByteSource, options: LoadOptions = 
     if (unsafe.length > 0) throw new UntrustedTypesError(unsafe);
     const members = new Map<string, Uint8Array>();
     for (const name of tree.members) members.set(name, await opened.archive.read(name));
+    const member = (name: string): Uint8Array => {
+      const bytes = members.get(name);
+      if (!bytes) throw new SkopsError('MISSING_MEMBER', `Member "${name}" was not declared while parsing.`);
+      return bytes;
+    };
+    const prepared = new Map<InertNode, unknown>();
+    for (const node of tree.toPrepare) {
+      prepared.set(node, await prepareNode(node, { path: node.path, limits: opened.limits, member }));
+    }
     return guardStack(() =>
-      constructTree(tree.root, {
-        registry: opened.registry,
-        limits: opened.limits,
-        env: opened.env,
-        member: (name) => {
-          const bytes = members.get(name);
-          if (!bytes) throw new SkopsError('MISSING_MEMBER', `Member "${name}" was not declared while parsing.`);
-          return bytes;
-        },
-      }),
+      constructTree(tree.root, { registry: opened.registry, limits: opened.limits, env: opened.env, member, prepared }),
     );
   } finally {
     await opened.archive.close();
+  }
+}
+
+async function prepareNode(node: InertNode, ctx: PrepareContext): Promise<unknown> {
+  try {
+    return await node.handler.prepare?.(node, ctx);
+  } catch (err) {
+    throw wrapHandlerError(err, node);
   }
 }

@@ -1,6 +1,8 @@
 import { memorySource } from '../archive/memory-source.js';
+import { LimitExceededError } from '../errors/limit-exceeded-error.js';
 import type { Child, InertNode } from '../plugin/types.js';
 import { isSelfSafe, safetyOf } from '../tree/audit.js';
+import { childNodes } from '../tree/children.js';
 import { checkTrusted, openSkops } from './open-skops.js';
 import type { LoadOptions } from './options.js';
 
@@ -30,20 +32,38 @@ export interface VisualizeOptions extends LoadOptions {
   readonly style?: (label: string, node: VisualNode) => string;
 }
 
-function label(node: InertNode): string {
-  return node.handler.format ? node.handler.format(node) : `${node.module}.${node.className}`;
-}
-
-/** The nodes of the tree in Python's `walk_tree` order. */
-export function walkTree(root: InertNode): VisualNode[] {
+/** The nodes of the tree in Python's `walk_tree` order; `members` holds what labels show (bytes content). */
+export function walkTree(
+  root: InertNode,
+  members: ReadonlyMap<string, Uint8Array> = new Map(),
+  maxLines = Infinity,
+): VisualNode[] {
+  const label = (node: InertNode): string => {
+    if (!node.handler.format) return `${node.module}.${node.className}`;
+    const name = node.handler.formatMember?.(node);
+    return node.handler.format(node, name === undefined ? undefined : members.get(name));
+  };
   const safe = safetyOf();
   const out: VisualNode[] = [];
-  type Item = { node: InertNode; key: string; level: number; isLast: boolean };
+  type Item = { node: InertNode; key: string; level: number; isLast: boolean } | { leave: InertNode };
   const stack: Item[] = [{ node: root, key: 'root', level: 0, isLast: false }];
+  // Shared nodes are shown at every place, as Python does; a node inside
+  // itself (a cycle) is shown once more without its children.
+  const onPath = new Set<InertNode>();
   while (stack.length > 0) {
-    const { node, key, level, isLast } = stack.pop() as Item;
+    const item = stack.pop() as Item;
+    if ('leave' in item) {
+      onPath.delete(item.leave);
+      continue;
+    }
+    const { node, key, level, isLast } = item;
+    if (out.length >= maxLines) {
+      throw new LimitExceededError('maxNodes', out.length + 1, maxLines, 'The tree to show (shared nodes are shown at every place)');
+    }
     out.push({ level, key, value: label(node), selfSafe: isSelfSafe(node), safe: safe(node), isLast });
-    if (node.handler.showChildren === false) continue;
+    if (node.handler.showChildren === false || onPath.has(node)) continue;
+    onPath.add(node);
+    stack.push({ leave: node });
     const shown = node.children.filter(([k, c]) => visible(k, c, safe));
     const items: Item[] = [];
     shown.forEach(([k, child], i) => {
@@ -104,8 +124,29 @@ export async function visualize(data: Uint8Array, options: VisualizeOptions = {}
 export async function visualNodes(data: Uint8Array, options: LoadOptions = {}): Promise<VisualNode[]> {
   const opened = await openSkops(memorySource(data), options);
   try {
-    return walkTree(opened.buildTree(checkTrusted(options.trusted)).root);
+    const { root } = opened.buildTree(checkTrusted(options.trusted));
+    const members = new Map<string, Uint8Array>();
+    for (const node of labelledNodes(root)) {
+      const name = node.handler.formatMember?.(node);
+      if (name !== undefined && !members.has(name)) members.set(name, await opened.archive.read(name));
+    }
+    return walkTree(root, members, opened.limits.maxNodes);
   } finally {
     await opened.archive.close();
   }
+}
+
+/** Nodes whose label shows a member's content (Python reads bytes members while building the tree). */
+function labelledNodes(root: InertNode): InertNode[] {
+  const out: InertNode[] = [];
+  const seen = new Set<InertNode>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as InertNode;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.handler.formatMember) out.push(node);
+    stack.push(...childNodes(node));
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { NodeHandler } from '../plugin/types.js';
+import { shortBytesRepr } from './bytes-repr.js';
 import { PyByteArray } from '../values/py-bytearray.js';
 
 /** A Python bytearray, stored as a `.bin` member. */
@@ -12,4 +13,6 @@ export const bytearrayNode: NodeHandler = {
   construct(node, ctx) {
     return new PyByteArray(ctx.member(node.data as string));
   },
+  formatMember: (node) => node.data as string,
+  format: (_node, member) => `bytearray(${shortBytesRepr(member ?? new Uint8Array(0))})`,
 };

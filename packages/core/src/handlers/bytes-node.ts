@@ -1,4 +1,5 @@
 import type { NodeHandler } from '../plugin/types.js';
+import { shortBytesRepr } from './bytes-repr.js';
 
 /** Python bytes, stored as a `.bin` member: a Uint8Array. */
 export const bytesNode: NodeHandler = {
@@ -11,4 +12,6 @@ export const bytesNode: NodeHandler = {
   construct(node, ctx) {
     return ctx.member(node.data as string);
   },
+  formatMember: (node) => node.data as string,
+  format: (_node, member) => shortBytesRepr(member ?? new Uint8Array(0)),
 };

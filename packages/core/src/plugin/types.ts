@@ -82,9 +82,19 @@ export interface ParseContext {
   error(message: string, key?: string): SkopsError;
 }
 
+/** Given to a handler's `prepare`: asynchronous work between the audit and construct. */
+export interface PrepareContext {
+  readonly path: string;
+  readonly limits: Limits;
+  /** The bytes of a member declared with `requireMember` during parse. */
+  member(name: string): Uint8Array;
+}
+
 /** Given to a handler's `construct`. */
 export interface ConstructContext {
   readonly path: string;
+  /** What the handler's `prepare` returned for this node (undefined without `prepare`). */
+  readonly prepared: unknown;
   readonly limits: Limits;
   readonly env: Required<PythonEnv>;
   /** Constructs a child node (memoised; the same `__id__` gives the same value). */
@@ -129,9 +139,20 @@ export interface NodeHandler {
   readonly ignoresCallerTrusted?: boolean;
   readonly audit?: AuditRule;
   parse(state: JsonObject, ctx: ParseContext): Parsed;
+  /**
+   * Optional asynchronous step after the audit and before any value is
+   * constructed (decoding a nested archive such as a sparse matrix's `.npz`);
+   * its result reaches `construct` as `ctx.prepared`.
+   */
+  prepare?(node: InertNode, ctx: PrepareContext): Promise<unknown>;
   construct(node: InertNode, ctx: ConstructContext): unknown;
-  /** The label Python's `visualize` prints; defaults to `module.class`. */
-  format?(node: InertNode): string;
+  /**
+   * The label Python's `visualize` prints; defaults to `module.class`.
+   * `member` holds the bytes of the member named by `formatMember`.
+   */
+  format?(node: InertNode, member?: Uint8Array): string;
+  /** The archive member `format` shows (Python shows bytes nodes' content). */
+  formatMember?(node: InertNode): string;
   /** False for nodes whose children `visualize` does not show (arrays, bytes, JSON, functions). */
   readonly showChildren?: boolean;
 }

@@ -25,6 +25,8 @@ export interface BuildOptions {
 /** The inert tree of a schema and the members its construction will read. */
 export interface BuiltTree {
   readonly root: InertNode;
+  /** Nodes whose handler has a `prepare` step, in parse order. */
+  readonly toPrepare: readonly InertNode[];
   readonly members: ReadonlySet<string>;
   readonly nodeCount: number;
 }
@@ -54,6 +56,7 @@ function requireString(state: JsonObject, key: string, path: string): string {
 export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree {
   const memo = new Map<string, InertNode>();
   const members = new Set<string>();
+  const toPrepare: InertNode[] = [];
   let nodeCount = 0;
   const registered = options.registry.plugins.map((p) => p.name);
 
@@ -127,9 +130,10 @@ export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree 
     const parsed = handler.parse(state, ctx);
     node.children = (parsed.children ?? []) as readonly (readonly [string, Child])[];
     node.data = parsed.data;
+    if (handler.prepare) toPrepare.push(node);
     return node;
   };
 
   const root = build(schema, '$', options.trusted, 1);
-  return { root, members, nodeCount };
+  return { root, members, toPrepare, nodeCount };
 }

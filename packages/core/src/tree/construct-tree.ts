@@ -11,6 +11,8 @@ export interface ConstructOptions {
   readonly limits: Limits;
   readonly env: Required<PythonEnv>;
   member(name: string): Uint8Array;
+  /** Results of the handlers' `prepare` steps. */
+  readonly prepared: ReadonlyMap<InertNode, unknown>;
 }
 
 /**
@@ -30,6 +32,7 @@ export function constructTree(root: InertNode, options: ConstructOptions): unkno
     building.add(node);
     const ctx: ConstructContext = {
       path: node.path,
+      prepared: options.prepared.get(node),
       limits: options.limits,
       env: options.env,
       construct,
@@ -57,7 +60,7 @@ export function constructTree(root: InertNode, options: ConstructOptions): unkno
 }
 
 /** A handler's own failure becomes a typed error naming the loader and the node (rollup's PLUGIN_ERROR idea). */
-function wrapHandlerError(err: unknown, node: InertNode): SkopsError {
+export function wrapHandlerError(err: unknown, node: InertNode): SkopsError {
   if (SkopsError.isInstance(err)) return err;
   if (err instanceof RangeError) {
     return new SkopsError('LIMIT_EXCEEDED', 'The value is nested too deeply to construct. Raise limits.maxDepth only if you trust the file.', { path: node.path, cause: err });

@@ -1,5 +1,5 @@
 import type { NodeHandler } from '@skops-ts/core';
-import { readSparseNpz } from '../npz/read-npz.js';
+import { readNpzMembers, sparseFromNpzMembers } from '../npz/read-npz.js';
 
 /**
  * SparseMatrixNode: a `scipy.sparse` matrix saved with `save_npz` as a
@@ -19,8 +19,12 @@ export const sparseMatrixNodeHandler: NodeHandler = {
     const file = ctx.requireMember(state.get('file'), 'file');
     return { children: [['content', { kind: 'data' }]], data: file };
   },
+  // The .npz is itself a zip: read it with the core archive reader before construct.
+  prepare(node, ctx) {
+    return readNpzMembers(ctx.member(node.data as string), ctx.limits);
+  },
   construct(node, ctx) {
-    return readSparseNpz(ctx.member(node.data as string), {
+    return sparseFromNpzMembers(ctx.prepared as Map<string, Uint8Array>, {
       limits: ctx.limits,
       className: `${node.module}.${node.className}`,
       path: ctx.path,

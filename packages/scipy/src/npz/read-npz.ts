@@ -1,10 +1,9 @@
-import { DEFAULT_LIMITS, type Limits } from '@skops-ts/core';
+import { DEFAULT_LIMITS, memorySource, openArchive, type Limits } from '@skops-ts/core';
 import { readNpy, type NDArray } from '@skops-ts/numpy';
 import { isSparseFormat, parseSparseClass, sparseClassName, type SparseFormat } from '../sparse/formats.js';
 import { indexValues } from '../sparse/index-values.js';
 import { SparseValidationError } from '../sparse/sparse-error.js';
 import { SparseMatrix } from '../sparse/sparse-matrix.js';
-import { readZipMembers } from './zip-read.js';
 
 /** Options of {@link readSparseNpz}. */
 export interface ReadSparseNpzOptions {
@@ -24,16 +23,39 @@ function formatOf(array: NDArray | undefined): SparseFormat {
 }
 
 /**
+ * The members of a `.npz` (a zip inside the skops archive), read with the
+ * core archive reader, so the same limits, CRC checks and refusals apply.
+ */
+export async function readNpzMembers(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): Promise<Map<string, Uint8Array>> {
+  const archive = await openArchive(memorySource(bytes), { limits });
+  try {
+    const members = new Map<string, Uint8Array>();
+    for (const { name } of archive.entries) members.set(name, await archive.read(name));
+    return members;
+  } finally {
+    await archive.close();
+  }
+}
+
+/**
  * Reads a `.npz` written by `scipy.sparse.save_npz` (what a SparseMatrixNode
  * member holds) as `scipy.sparse.load_npz` does, but without pickle and with
  * full validation. Members and arrays are checked against the limits before
  * they are allocated.
  */
-export function readSparseNpz(bytes: Uint8Array, options: ReadSparseNpzOptions = {}): SparseMatrix {
+export async function readSparseNpz(bytes: Uint8Array, options: ReadSparseNpzOptions = {}): Promise<SparseMatrix> {
+  try {
+    return sparseFromNpzMembers(await readNpzMembers(bytes, options.limits), options);
+  } catch (error) {
+    throw options.path && SparseValidationError.is(error) && !error.path ? error.at(options.path) : error;
+  }
+}
+
+/** {@link readSparseNpz} on members already read. */
+export function sparseFromNpzMembers(members: ReadonlyMap<string, Uint8Array>, options: ReadSparseNpzOptions = {}): SparseMatrix {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const { path } = options;
   try {
-    const members = readZipMembers(bytes, limits, path);
     const array = (key: string): NDArray | undefined => {
       const member = members.get(`${key}.npy`) ?? members.get(key);
       return member ? readNpy(member, { limits, path }) : undefined;
