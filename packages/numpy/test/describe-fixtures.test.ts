@@ -29,7 +29,7 @@ function allDescriptions(value: Json, out = new Set<string>()): Set<string> {
 
 const describeWith = (value: unknown): Description => {
   for (const d of numpyPlugin.describers ?? []) {
-    if (d.test(value)) return d.describe(value, { describe: describeWith });
+    if (d.test(value)) return d.describe(value, { describe: describeWith, env: undefined });
   }
   throw new Error(`no numpy describer for ${String(value)}`);
 };

@@ -21,3 +21,5 @@ export { writeSparseNpz } from './npz/write-npz.js';
 /** Python skops' SCIPY_UFUNC_TYPE_NAMES on scipy 1.10 and 1.17. */
 export { SCIPY_UFUNC_TYPE_NAMES_1_10 } from './trust/ufunc-names-1-10.js';
 export { SCIPY_UFUNC_TYPE_NAMES_1_17 } from './trust/ufunc-names-1-17.js';
+/** Recognisers that convert scipy's pickled sparse matrices (for `@skops-ts/pickle`'s `convertPickle`). */
+export { scipyRecognisers } from './pickle/recognisers.js';

@@ -26,3 +26,5 @@ export { isEstimator, params, fittedAttributes, nestedEstimators, type NestedEst
 export { predict, predictProba, type FeatureRows } from './predict/tree-models.js';
 /** `X @ coef_.T + intercept_` of fitted linear models (close to, not always bit-identical with, numpy's BLAS result). */
 export { linearDecision } from './predict/linear-models.js';
+/** Recognisers that convert scikit-learn's pickle reduce forms (Tree, losses, neighbors trees' newObj). */
+export { sklearnRecognisers } from './pickle/recognisers.js';

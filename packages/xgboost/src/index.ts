@@ -39,3 +39,5 @@ export { decodeUbjson, type UbjsonOptions } from './ubjson/reader.js';
 export { decodeXgbJsonText } from './json/text-reader.js';
 export { encodeXgbJsonText } from './json/text-writer.js';
 export { isXgbObject, isXgbTypedArray, type XgbJson, type XgbJsonObject, type XgbTypedArray } from './json/xgb-json.js';
+/** Recognisers that convert XGBoost's pickled Booster. */
+export { xgboostRecognisers } from './pickle/recognisers.js';

@@ -9,10 +9,10 @@ import { numpyPlugin, numpyRecognisers } from '@skops-ts/numpy';
 import { scipyPlugin } from '@skops-ts/scipy';
 import { sklearnPlugin } from '@skops-ts/sklearn';
 import { xgboostPlugin } from '@skops-ts/xgboost';
-import type { PickleRecogniser } from '../src/index.js';
-import { scipyRecognisers } from '../../scipy/src/pickle/recognisers.js';
-import { sklearnRecognisers } from '../../sklearn/src/pickle/recognisers.js';
-import { xgboostRecognisers } from '../../xgboost/src/pickle/recognisers.js';
+import type { PickleRecogniser } from '@skops-ts/pickle';
+import { scipyRecognisers } from '@skops-ts/scipy';
+import { sklearnRecognisers } from '@skops-ts/sklearn';
+import { xgboostRecognisers } from '@skops-ts/xgboost';
 
 /** Every official plugin, as a converted value is saved and read back. */
 export const PLUGINS: readonly SkopsPlugin[] = [

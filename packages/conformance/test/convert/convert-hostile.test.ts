@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { convertJoblib } from '../src/index.js';
+import { convertJoblib } from '@skops-ts/pickle';
 import { RECOGNISERS, saveAndReload } from './convert-support.js';
-import { pickleFixtures } from './fixtures.js';
+import { pickleFixtures } from './pickle-fixtures.js';
 
 const cases = pickleFixtures().filter((f) => f.dir === 'hostile');
 const MARKER = '/tmp/skops-pwned-marker';
