@@ -5,7 +5,8 @@ import { validateBinMapper } from '../validate/bin-mapper.js';
 export const binMapperReviver: Reviver = {
   classes: ['sklearn.ensemble._hist_gradient_boosting.binning._BinMapper'],
   revive(value, ctx) {
-    if (PyObject.is(value) && value.state !== null && value.state !== undefined) validateBinMapper(value.state, ctx.path);
+    if (PyObject.is(value) && value.state !== null && value.state !== undefined)
+      validateBinMapper(value.state, ctx.path);
     return value;
   },
 };

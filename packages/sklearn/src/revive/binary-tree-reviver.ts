@@ -15,7 +15,11 @@ export const binaryTreeReviver: Reviver = {
   classes: CLASSES,
   revive(value, ctx) {
     if (!PyObject.is(value) || value.state === null || value.state === undefined) return value;
-    validateBinaryTree(value.state, value.name.startsWith('KDTree') ? 'KDTree' : 'BallTree', ctx.path);
+    validateBinaryTree(
+      value.state,
+      value.name.startsWith('KDTree') ? 'KDTree' : 'BallTree',
+      ctx.path,
+    );
     return value;
   },
 };

@@ -9,7 +9,8 @@ import { validateTreePredictor } from '../validate/hist-predictor.js';
 export const treePredictorReviver: Reviver = {
   classes: ['sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor'],
   revive(value, ctx) {
-    if (PyObject.is(value) && value.state !== null && value.state !== undefined) validateTreePredictor(value.state, ctx.path);
+    if (PyObject.is(value) && value.state !== null && value.state !== undefined)
+      validateTreePredictor(value.state, ctx.path);
     return value;
   },
 };

@@ -20,21 +20,43 @@ export function validateHistGradientBoosting(state: unknown, path: string): void
   const mapper = validateBinMapper(binMapper.state, binMapperPath);
   if (mapper === undefined) return;
   const predictorsPath = dictKeyPath(path, '_predictors');
-  if (!Array.isArray(predictors)) throw invalid(`_predictors must be a list of lists of TreePredictor, got ${kindOf(predictors)}.`, WHAT, predictorsPath);
+  if (!Array.isArray(predictors))
+    throw invalid(
+      `_predictors must be a list of lists of TreePredictor, got ${kindOf(predictors)}.`,
+      WHAT,
+      predictorsPath,
+    );
   predictors.forEach((iteration, i) => {
     const iterationPath = `${predictorsPath}.content[${i}]`;
-    if (!Array.isArray(iteration)) throw invalid(`_predictors[${i}] must be a list of TreePredictor, got ${kindOf(iteration)}.`, WHAT, iterationPath);
+    if (!Array.isArray(iteration))
+      throw invalid(
+        `_predictors[${i}] must be a list of TreePredictor, got ${kindOf(iteration)}.`,
+        WHAT,
+        iterationPath,
+      );
     iteration.forEach((predictor, k) => {
       const predictorPath = `${iterationPath}.content[${k}]`;
       if (!PyObject.is(predictor) || predictor.name !== 'TreePredictor') {
-        throw invalid(`_predictors[${i}][${k}] must be a TreePredictor, got ${kindOf(predictor)}.`, WHAT, predictorPath);
+        throw invalid(
+          `_predictors[${i}][${k}] must be a TreePredictor, got ${kindOf(predictor)}.`,
+          WHAT,
+          predictorPath,
+        );
       }
       for (const split of validateTreePredictor(predictor.state, predictorPath).splits) {
         if (split.feature >= mapper.nFeatures) {
-          throw invalid(`Node ${split.node} of _predictors[${i}][${k}] splits on feature ${split.feature}, but the bin mapper has ${mapper.nFeatures} features.`, WHAT, predictorPath);
+          throw invalid(
+            `Node ${split.node} of _predictors[${i}][${k}] splits on feature ${split.feature}, but the bin mapper has ${mapper.nFeatures} features.`,
+            WHAT,
+            predictorPath,
+          );
         }
         if (split.categorical && mapper.isCategorical?.[split.feature] !== 1) {
-          throw invalid(`Node ${split.node} of _predictors[${i}][${k}] is a categorical split on feature ${split.feature}, which the bin mapper does not mark categorical.`, WHAT, predictorPath);
+          throw invalid(
+            `Node ${split.node} of _predictors[${i}][${k}] is a categorical split on feature ${split.feature}, which the bin mapper does not mark categorical.`,
+            WHAT,
+            predictorPath,
+          );
         }
       }
     });
