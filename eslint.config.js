@@ -14,6 +14,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        setTimeout: 'readonly',
+        performance: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
+  },
+  {
     files: ['packages/*/src/**/*.ts'],
     ignores: ['packages/*/src/node.ts', 'packages/*/src/node/**', 'packages/cli/**'],
     rules: {

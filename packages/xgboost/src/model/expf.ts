@@ -26,7 +26,7 @@ const C1 = 0.00023459809789509004; // 0x1.ebfce50fac4f3p-3 / 32^2
 const C2 = 0.021660849396613134; // 0x1.62e42ff0c52d6p-1 / 32
 const SHIFT = 6755399441055744; // 0x1.8p52
 const OVERFLOW_BOUND = 88.72283172607422; // 0x1.62e42ep6f
-const UNDERFLOW_BOUND = -103.97207641601562; // -0x1.9fe368p6f
+const UNDERFLOW_BOUND = -103.972076416015625; // -0x1.9fe368p6f
 
 /** `expf(x)` for a float32 `x`, bit-identical to glibc's; returns a float32 value. */
 export function expf(x: number): number {
