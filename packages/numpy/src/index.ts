@@ -1,7 +1,13 @@
 /** The numpy plugin: pass it to `loads`, `dumps`, `describe` and `getUntrustedTypes`. */
 export { numpyPlugin } from './plugin.js';
 /** A numpy dtype (scalar, structured or sub-array), with numpy's `dtype.str`. */
-export { DType, type ByteOrder, type DTypeField, type SubArray } from './dtype/dtype.js';
+export {
+  DType,
+  type ByteOrder,
+  type DTypeField,
+  type DTypeKind,
+  type SubArray,
+} from './dtype/dtype.js';
 /** The dtype table: element kinds, sizes, typed-array types and scalar class names. */
 export {
   SCALAR_TYPES,

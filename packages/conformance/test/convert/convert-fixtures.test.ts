@@ -5,17 +5,6 @@ import { pickleFixtures } from './pickle-fixtures.js';
 
 const cases = pickleFixtures().filter((f) => f.dir === 'pickle');
 
-/**
- * Cases the value model cannot express yet (not conversion faults); each
- * runs as an expected failure, so it shows up here the day it is fixed.
- */
-const VALUE_MODEL_GAPS: Readonly<Record<string, string>> = {
-  numpy_dtypes_p3:
-    "numpy has no value for dtype('O'): its DTypeNode reader and dumper take numeric dtypes only",
-  numpy_scalars_p4:
-    'core has no bytes value that keeps a foreign class, so numpy.bytes_ is saved as builtins.bytes',
-};
-
 describe('converting the pickle corpus to skops', () => {
   it('finds the corpus', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
@@ -24,9 +13,7 @@ describe('converting the pickle corpus to skops', () => {
   for (const c of cases) {
     const convertible = c.sidecar.convertible === true;
     const mayRefuse = c.sidecar.or_error === true;
-    const gap = VALUE_MODEL_GAPS[c.name];
-    const test = gap ? it.fails : it;
-    test(`${convertible ? 'converts' : 'refuses'} ${c.name} as Python skops would${gap ? ` (known gap: ${gap})` : ''}`, async () => {
+    it(`${convertible ? 'converts' : 'refuses'} ${c.name} as Python skops would`, async () => {
       let value: unknown;
       try {
         value = convertJoblib(c.bytes, { recognisers: RECOGNISERS });

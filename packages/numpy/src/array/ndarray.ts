@@ -60,6 +60,8 @@ export class NDArray {
 
   constructor(init: NDArrayInit) {
     let dtype = init.dtype;
+    if (dtype.isObject)
+      throw unsupported('An array of dtype object holds Python values: use NDObjectArray.');
     let shape = [...init.shape];
     checkShape(shape);
     let strides = init.strides

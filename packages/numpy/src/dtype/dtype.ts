@@ -3,6 +3,9 @@ import { DATETIME_UNIT, scalarType, type ScalarKind, type ScalarType } from './s
 
 const BRAND = Symbol.for('skops-ts/numpy/DType');
 
+/** An element kind: a {@link ScalarKind}, or `O` for numpy's object dtype. */
+export type DTypeKind = ScalarKind | 'O';
+
 /** `<` little-endian, `>` big-endian, `|` not applicable (bytes, bool, strings of bytes). */
 export type ByteOrder = '<' | '>' | '|';
 
@@ -36,8 +39,8 @@ function invalid(message: string): SkopsError {
  */
 export class DType {
   readonly [BRAND] = true;
-  /** Element kind; `V` for structured and sub-array dtypes. */
-  readonly kind: ScalarKind;
+  /** Element kind; `V` for structured and sub-array dtypes, `O` for the object dtype. */
+  readonly kind: DTypeKind;
   readonly byteOrder: ByteOrder;
   readonly itemsize: number;
   /** Datetime / timedelta unit (`ns`, `25s`); `''` for generic `M8`; null for other kinds. */
@@ -47,7 +50,7 @@ export class DType {
   readonly subarray: SubArray | null;
 
   private constructor(
-    kind: ScalarKind,
+    kind: DTypeKind,
     byteOrder: ByteOrder,
     itemsize: number,
     unit: string | null,
@@ -139,6 +142,11 @@ export class DType {
       if (seen.has(f.name))
         throw invalid(`The structured dtype repeats the field name ${JSON.stringify(f.name)}.`);
       seen.add(f.name);
+      if (f.dtype.isObject) {
+        throw invalid(
+          `The field ${JSON.stringify(f.name)} holds objects, which a structured dtype skops can write cannot.`,
+        );
+      }
       const offset = f.offset ?? packed;
       if (!Number.isSafeInteger(offset) || offset < 0)
         throw invalid(`Invalid offset ${offset} of field ${f.name}.`);
@@ -155,8 +163,20 @@ export class DType {
     return new DType('V', '|', size, null, Object.freeze(out), null);
   }
 
+  /**
+   * numpy's object dtype (`dtype('O')`, `dtype.str` `|O`): a pointer per
+   * item. `parse` refuses it, since `.npy` stores it only with pickle; skops
+   * stores object arrays as JSON, and this dtype on its own as a DTypeNode
+   * around an empty object array.
+   */
+  static object(): DType {
+    return new DType('O', '|', 8, null, null, null);
+  }
+
   /** A sub-array dtype: `shape` elements of `base` per item. */
   static subarrayOf(base: DType, shape: readonly number[]): DType {
+    if (base.isObject)
+      throw invalid('A sub-array dtype of objects has no storage skops can write.');
     let count = 1;
     for (const d of shape) {
       if (!Number.isSafeInteger(d) || d < 0) throw invalid(`Invalid sub-array dimension ${d}.`);
@@ -182,7 +202,13 @@ export class DType {
 
   /** The table row of a scalar dtype; undefined for structured and sub-array dtypes. */
   get scalar(): ScalarType | undefined {
-    return this.fields || this.subarray ? undefined : scalarType(this.kind, this.itemsize);
+    if (this.fields || this.subarray || this.kind === 'O') return undefined;
+    return scalarType(this.kind, this.itemsize);
+  }
+
+  /** True for numpy's object dtype. */
+  get isObject(): boolean {
+    return this.kind === 'O';
   }
 
   get isStructured(): boolean {
@@ -197,6 +223,7 @@ export class DType {
   /** numpy's `dtype.str`: `<f8`, `|b1`, `<U5`, `<M8[ns]`, `|V64` for a structured dtype. */
   get str(): string {
     if (this.fields || this.subarray) return `|V${this.itemsize}`;
+    if (this.kind === 'O') return '|O';
     const size = this.kind === 'U' ? this.itemsize / 4 : this.itemsize;
     const unit = this.unit ? `[${this.unit}]` : '';
     return `${this.byteOrder}${this.kind}${size}${unit}`;

@@ -4,7 +4,6 @@ import { NDArray, type NDArrayClass } from '../array/ndarray.js';
 import { swapInPlace } from '../array/byte-swap.js';
 import { DType } from '../dtype/dtype.js';
 import { NDObjectArray } from '../values/object-array.js';
-import { ObjectDType } from './object-dtype.js';
 
 const CLASSES: Readonly<Record<string, NDArrayClass>> = {
   'numpy.ndarray': 'numpy.ndarray',
@@ -35,10 +34,10 @@ export function shapeOf(value: unknown, ctx: RecogniserContext): number[] {
   });
 }
 
-/** A converted dtype value (DType or the object marker). */
-export function dtypeValue(value: unknown, ctx: RecogniserContext): DType | ObjectDType {
+/** A converted dtype value. */
+export function dtypeValue(value: unknown, ctx: RecogniserContext): DType {
   const v = ctx.convert(value);
-  if (DType.is(v) || ObjectDType.is(v)) return v;
+  if (DType.is(v)) return v;
   throw ctx.fail('an array dtype is not a numpy dtype.');
 }
 
@@ -67,7 +66,7 @@ export function native(dtype: DType, bytes: Uint8Array): { dtype: DType; bytes: 
 export function arrayFromParts(
   className: NDArrayClass,
   shape: readonly number[],
-  dtype: DType | ObjectDType,
+  dtype: DType,
   fortran: boolean,
   raw: unknown,
   ctx: RecogniserContext,
@@ -75,7 +74,7 @@ export function arrayFromParts(
 ): NDArray | NDObjectArray {
   const count = countOf(shape, ctx);
   const data = ctx.convert(raw);
-  if (ObjectDType.is(dtype)) {
+  if (dtype.isObject) {
     if (!Array.isArray(data) || data.length !== count)
       throw ctx.fail(`an object array of ${count} items does not hold a list of ${count} items.`);
     return new NDObjectArray(data, shape);

@@ -1,7 +1,6 @@
 import { PyDict, PyTuple, SkopsError } from '@skops-ts/core';
 import type { CallRecogniser, RecogniserContext } from '@skops-ts/pickle';
 import { DType, type ByteOrder } from '../dtype/dtype.js';
-import { ObjectDType } from './object-dtype.js';
 
 const ORDERS: Readonly<Record<string, ByteOrder>> = { '<': '<', '>': '>', '|': '|', '=': '<' };
 
@@ -49,7 +48,7 @@ function structuredDType(
         `the field ${JSON.stringify(name)} of a pickled dtype is not (dtype, offset).`,
       );
     const [dtype, offset, title] = spec;
-    if (!DType.is(dtype))
+    if (!DType.is(dtype) || dtype.isObject)
       throw ctx.fail(
         `the field ${JSON.stringify(name)} of a pickled dtype holds objects, which skops cannot store.`,
       );
@@ -63,11 +62,7 @@ function structuredDType(
   return DType.structured(out, elsize);
 }
 
-function dtypeOf(
-  typestr: string,
-  state: readonly unknown[],
-  ctx: RecogniserContext,
-): DType | ObjectDType {
+function dtypeOf(typestr: string, state: readonly unknown[], ctx: RecogniserContext): DType {
   const [version, endian, subarray, names, fields, elsize, , , meta] = state;
   if (version !== 3n && version !== 4n)
     throw ctx.fail(
@@ -81,7 +76,7 @@ function dtypeOf(
   if (sub) {
     const [base, shape] = sub;
     const dims = tupleItems(shape);
-    if (!DType.is(base) || !dims)
+    if (!DType.is(base) || base.isObject || !dims)
       throw ctx.fail('a pickled sub-array dtype is not (dtype, shape).');
     return DType.subarrayOf(
       base,
@@ -91,7 +86,7 @@ function dtypeOf(
   const nameList = tupleItems(names);
   if (nameList) return structuredDType(nameList, fields, size < 0 ? undefined : size, ctx);
   const kind = typestr[0];
-  if (kind === 'O') return new ObjectDType();
+  if (kind === 'O') return DType.object();
   if (kind === 'M' || kind === 'm')
     return DType.parse(`${order}${kind}8${unitSuffix(datetimeUnit(meta, ctx))}`);
   if ((kind === 'U' || kind === 'S' || kind === 'V') && size >= 0)

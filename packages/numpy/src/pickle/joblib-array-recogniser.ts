@@ -1,7 +1,6 @@
 import { PyDict } from '@skops-ts/core';
 import type { CallRecogniser } from '@skops-ts/pickle';
 import { NDArray } from '../array/ndarray.js';
-import { DType } from '../dtype/dtype.js';
 import { arrayClassOf, dtypeValue, native } from './array-from-state.js';
 
 /** joblib's `NumpyArrayWrapper` with the raw bytes (or embedded object-array pickle) that follow it. */
@@ -14,7 +13,7 @@ export const joblibArrayRecogniser: CallRecogniser = {
     const state = node.wrapper.state;
     const className = arrayClassOf(PyDict.is(state) ? state.get('subclass') : undefined, ctx);
     const dtype = dtypeValue(node.dtype.node, ctx);
-    if (!DType.is(dtype) || node.data === null)
+    if (dtype.isObject || node.data === null)
       throw ctx.fail('a joblib array of objects has no embedded pickle.');
     const fixed = native(dtype, node.data);
     return new NDArray({

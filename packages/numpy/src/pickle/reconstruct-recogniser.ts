@@ -47,7 +47,7 @@ export const frombufferRecogniser: CallRecogniser = {
     const o = ctx.convert(order);
     if (o !== 'C' && o !== 'F') throw ctx.fail('_frombuffer order is not "C" or "F".');
     const dt = dtypeValue(dtype, ctx);
-    if (!DType.is(dt)) throw ctx.fail('_frombuffer cannot hold objects.');
+    if (dt.isObject) throw ctx.fail('_frombuffer cannot hold objects.');
     // `frombuffer` keeps the stored byte order, unlike `ndarray.__setstate__`.
     return arrayFromParts('numpy.ndarray', shapeOf(shape, ctx), dt, o === 'F', buffer, ctx, false);
   },
