@@ -6,6 +6,7 @@ import { lossDescriber } from './describe/loss-describer.js';
 import { treeDescriber } from './describe/tree-describer.js';
 import { dictWithDeprecatedKeysDumper } from './dump/dict-with-deprecated-keys-dumper.js';
 import { estimatorDumper } from './dump/estimator-dumper.js';
+import { unsupportedDumper } from './dump/unsupported-dumper.js';
 import { lossDumper } from './dump/loss-dumper.js';
 import { treeDumper } from './dump/tree-dumper.js';
 import { dictWithDeprecatedKeysNodeHandler } from './handlers/dict-with-deprecated-keys-node.js';
@@ -30,7 +31,7 @@ import { sklearnEstimators, sklearnInternal, sklearnLosses } from './trust/group
 export const sklearnPlugin: SkopsPlugin = Object.freeze({
   name: '@skops-ts/sklearn',
   handlers: [treeNodeHandler, lossNodeHandler, sgdNodeHandler, dictWithDeprecatedKeysNodeHandler],
-  dumpers: [treeDumper, lossDumper, dictWithDeprecatedKeysDumper, estimatorDumper],
+  dumpers: [unsupportedDumper, treeDumper, lossDumper, dictWithDeprecatedKeysDumper, estimatorDumper],
   describers: [treeDescriber, lossDescriber, dictWithDeprecatedKeysDescriber, estimatorDescriber, bunchDescriber],
   revivers: [cythonLossReviver, treePredictorReviver, binMapperReviver, histGradientBoostingReviver, binaryTreeReviver],
   trustGroups: {
