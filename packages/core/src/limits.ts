@@ -30,14 +30,14 @@ const GiB = 1024 ** 3;
 
 /** The default limits. */
 export const DEFAULT_LIMITS: Limits = Object.freeze({
-  maxTotalBytes: 16 * GiB,
-  maxMemberBytes: 8 * GiB,
+  maxTotalBytes: 8 * GiB,
+  maxMemberBytes: 4 * GiB,
   maxMembers: 1_000_000,
   maxSchemaBytes: 1 * GiB,
   maxDepth: 2_000,
   maxNodes: 20_000_000,
   maxArrayElements: 2 ** 32,
-  maxArrayBytes: 8 * GiB,
+  maxArrayBytes: 4 * GiB,
   maxCompressionRatio: 1_000,
 });
 
