@@ -36,7 +36,13 @@ async function edit(c: FixtureCase) {
   const predictors = objectsOf(model, ['TreePredictor']);
   const binMapper = objectsOf(model, ['_BinMapper'])[0];
   if (!binMapper) throw new Error('no bin mapper');
-  return { model, predictors, binMapper, refused: () => refusal(reload(model)) };
+  return {
+    model,
+    predictors,
+    binMapper,
+    reload: () => reload(model),
+    refused: () => refusal(reload(model)),
+  };
 }
 
 /** The first predictor with a node that satisfies `test`, and that node. */
@@ -149,6 +155,42 @@ describe.each(STACKS)(
       expect(error.code).toBe('INVALID_DATA');
       expect(error.message).toContain(
         `Node ${node} is a categorical split with bitset_idx ${rows}, but the predictor has ${rows} bitset rows`,
+      );
+    });
+
+    it('accepts a categorical split on the missing-values bin, which scikit-learn writes with bitset_idx 0', async () => {
+      const { predictors, reload } = await edit(c);
+      const { predictor, node } = findNode(predictors, isCategoricalSplit);
+      const onMissing = withField(
+        withField(nodesOf(predictor), node, 'num_threshold', Infinity),
+        node,
+        'bitset_idx',
+        0,
+      );
+      setNodes(predictor, onMissing);
+      const again = objectsOf(await reload(), ['TreePredictor']);
+      expect(again.map((p) => nodesOf(p).size)).toEqual(predictors.map((p) => nodesOf(p).size));
+      const reloaded = again[predictors.indexOf(predictor)] as PyObject;
+      expect(fieldAt(nodesOf(reloaded), node, 'num_threshold')).toBe(Infinity);
+      expect(fieldAt(nodesOf(reloaded), node, 'is_categorical')).toBe(1);
+    });
+
+    it('refuses a categorical split on the missing-values bin whose bitset_idx is past the rows', async () => {
+      const { predictors, refused } = await edit(c);
+      const { predictor, node } = findNode(predictors, isCategoricalSplit);
+      const rows = (stateOf(predictor).get('raw_left_cat_bitsets') as NDArray).shape[0] as number;
+      setNodes(
+        predictor,
+        withField(
+          withField(nodesOf(predictor), node, 'num_threshold', Infinity),
+          node,
+          'bitset_idx',
+          rows + 5,
+        ),
+      );
+      const error = await refused();
+      expect(error.message).toContain(
+        `bitset_idx ${rows + 5}, but the predictor has ${rows} bitset rows`,
       );
     });
 
