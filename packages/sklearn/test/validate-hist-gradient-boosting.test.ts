@@ -256,6 +256,17 @@ describe.each(STACKS)(
       );
     });
 
+    it('refuses fitted predictors without a fitted bin mapper to check them against', async () => {
+      const { model, refused } = await edit(c);
+      const estimator = model as PyObject;
+      estimator.state = dictWith(stateOf(estimator), { _bin_mapper: null });
+      const error = await refused();
+      expect(error.message).toContain(
+        'A fitted model with _predictors needs a fitted _bin_mapper, got None',
+      );
+      expect(error.path).toMatch(/^\$\.content\.content\["_bin_mapper"\]$/);
+    });
+
     it('refuses a bin mapper whose n_bins_non_missing_ has the wrong length', async () => {
       const { binMapper, refused } = await edit(c);
       const nonMissing = stateOf(binMapper).get('n_bins_non_missing_') as NDArray;

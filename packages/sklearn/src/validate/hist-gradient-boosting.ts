@@ -15,10 +15,19 @@ export function validateHistGradientBoosting(state: unknown, path: string): void
   if (!PyDict.is(state)) return;
   const predictors = state.get('_predictors');
   const binMapper = state.get('_bin_mapper');
-  if (predictors === undefined || !PyObject.is(binMapper)) return;
+  if (predictors === undefined) return;
   const binMapperPath = dictKeyPath(path, '_bin_mapper');
-  const mapper = validateBinMapper(binMapper.state, binMapperPath);
-  if (mapper === undefined) return;
+  // Fitting sets both: predictors without a fitted bin mapper would escape the feature checks.
+  const mapper = PyObject.is(binMapper)
+    ? validateBinMapper(binMapper.state, binMapperPath)
+    : undefined;
+  if (mapper === undefined) {
+    throw invalid(
+      `A fitted model with _predictors needs a fitted _bin_mapper, got ${kindOf(binMapper)}.`,
+      WHAT,
+      binMapperPath,
+    );
+  }
   const predictorsPath = dictKeyPath(path, '_predictors');
   if (!Array.isArray(predictors))
     throw invalid(
