@@ -7,7 +7,8 @@ import { inflateRawSync } from 'node:zlib';
 import { inflateSync } from 'fflate';
 import { dumps, getUntrustedTypes as untrustedOfBytes, loads } from '@skops-ts/core';
 import { dump, getUntrustedTypes, load } from '@skops-ts/core/node';
-import { numpyPlugin } from '@skops-ts/numpy';
+import { numpyPlugin, numpyRecognisers } from '@skops-ts/numpy';
+import { convertJoblib, convertPickle } from '@skops-ts/pickle';
 import { INPUTS } from './inputs.mjs';
 
 const spec = JSON.parse(process.argv[2]);
@@ -89,6 +90,11 @@ const OPERATIONS = {
   dump: async () => {
     const value = INPUTS[spec.input].build(spec.scale);
     return () => dump(value, tmpPath(), { plugins, compression: spec.compression });
+  },
+  convert: async () => {
+    const [bytes] = await readWhole(spec.file);
+    const convert = spec.variant === 'joblib' ? convertJoblib : convertPickle;
+    return () => convert(bytes, { recognisers: numpyRecognisers });
   },
   // The decompression libraries alone on the same members: fflate (what skops-ts uses), Node's zlib (native), our LZMA decoder.
   fflate: async () => {

@@ -19,6 +19,7 @@ const OP_NAMES = {
   'untrusted-bytes': '`getUntrustedTypes(bytes)`',
   dump: '`dump` (path)',
   dumps: '`dumps` (bytes)',
+  convert: '`convertPickle` / `convertJoblib` (bytes → value)',
 };
 
 /** What each operation is compared with: [floor op, label]. */
@@ -38,6 +39,8 @@ function floorOf(r) {
       return ['write', 'write'];
     case 'zlib':
       return ['fflate', 'fflate'];
+    case 'convert':
+      return ['read', 'read'];
     case 'liblzma':
       return ['lzma', 'LZMA decoder'];
     default:
@@ -58,6 +61,7 @@ function machineSection(m) {
   return [
     `Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC in ${m.minutes.toFixed(1)} minutes` + (m.args ? ` (\`${m.args}\`)` : '') + '.',
     '',
+    `- Code: commit ${m.commit}, packages/core and packages/numpy dist as built ${m.args.includes('--no-build') ? 'before the run' : 'by the run'}.`,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${(m.memory / 2 ** 30).toFixed(0)} GiB RAM; Node ${m.node}` + (m.python ? `; ${m.python}` : '') + '.',
     `- Load average (1/5/15 min) before: ${m.loadBefore.map((x) => x.toFixed(1)).join(' / ')}, after: ${m.loadAfter.map((x) => x.toFixed(1)).join(' / ')} ` +
       `— on ${m.cores} cores; above ${m.cores} other work shared the CPUs and the times are noisy.`,
@@ -67,9 +71,14 @@ function machineSection(m) {
 function inputsSection(inputs) {
   const rows = inputs.map(({ input, scale, manifest }) => {
     const s = manifest.sizes;
-    return `| ${input} | ${sizeLabel(scale)} | ${fmt(mb(s.stored), 1)} | ${s.deflate ? fmt(mb(s.deflate), 1) : '–'} | ${s.lzma ? fmt(mb(s.lzma), 1) : '–'} | ${manifest.nodes ?? '–'} | ${manifest.members ?? '–'} |`;
+    const opt = (v) => (s[v] ? fmt(mb(s[v]), 1) : '–');
+    return `| ${input} | ${sizeLabel(scale)} | ${opt('stored')} | ${opt('deflate')} | ${opt('lzma')} | ${opt('pickle')} | ${opt('joblib')} | ${manifest.nodes ?? '–'} | ${manifest.members ?? '–'} |`;
   });
-  return ['| input | size | stored MB | DEFLATE MB | LZMA MB | schema nodes | zip members |', '|---|---|---:|---:|---:|---:|---:|', ...rows].join('\n');
+  return [
+    '| input | size | stored MB | DEFLATE MB | LZMA MB | pickle MB | joblib MB | schema nodes | zip members |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
 }
 
 function mainTable(results) {
@@ -163,7 +172,12 @@ function targetsSection(results) {
 }
 
 /** The generated Markdown (what goes between the markers). */
-export function renderReport({ machine, inputs, results }) {
+function failuresSection(failures) {
+  if (!failures?.length) return 'None.';
+  return failures.map((f) => `- ${f.input} ${sizeLabel(f.scale)}${f.variant ? ` ${f.variant}` : ''} \`${f.op}\`: ${f.message}`).join('\n');
+}
+
+export function renderReport({ machine, inputs, results, failures }) {
   return [
     BEGIN,
     '',
@@ -190,6 +204,10 @@ export function renderReport({ machine, inputs, results }) {
     '## Targets (computed from this run)',
     '',
     targetsSection(results),
+    '',
+    '## Failures in this run',
+    '',
+    failuresSection(failures),
     '',
     END,
   ].join('\n');

@@ -12,6 +12,7 @@
 // --out       the Markdown file to update (default: docs/performance.md)
 // --only      measure only these inputs (arrays, forest, pipeline, hgb, huge)
 // --prepare-only  build the input files and stop
+// --resume    keep the measurements of the last run's results.json that match, measure the rest
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ const root = resolve(here, '../..');
 const PYTHON = '/usr/bin/python3';
 
 function parseArgs(argv) {
-  const opts = { quick: false, huge: true, build: true, runs: null, dir: join(tmpdir(), 'skops-ts-bench'), out: join(root, 'docs/performance.md'), only: null, prepareOnly: false };
+  const opts = { quick: false, huge: true, build: true, runs: null, dir: join(tmpdir(), 'skops-ts-bench'), out: join(root, 'docs/performance.md'), only: null, prepareOnly: false, resume: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
@@ -36,6 +37,7 @@ function parseArgs(argv) {
     else if (a === '--out') opts.out = resolve(argv[++i]);
     else if (a === '--only') opts.only = argv[++i].split(',');
     else if (a === '--prepare-only') opts.prepareOnly = true;
+    else if (a === '--resume') opts.resume = true;
     else throw new Error(`Unknown option ${a}; see the comment at the top of scripts/bench/run.mjs.`);
   }
   if (opts.quick) opts.huge = false;
@@ -46,13 +48,13 @@ const opts = parseArgs(process.argv.slice(2));
 const started = new Date();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}\n`);
 
-function hasPythonLzma() {
-  return spawnSync(PYTHON, ['-c', 'import lzma, zipfile'], { stdio: 'ignore' }).status === 0;
+function pythonHas(modules) {
+  return spawnSync(PYTHON, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0;
 }
 
 function build() {
-  log('building @skops-ts/core and @skops-ts/numpy');
-  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', '@skops-ts/core', '@skops-ts/numpy', '--output-style=static'], {
+  log('building @skops-ts/core, @skops-ts/numpy and @skops-ts/pickle');
+  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', '@skops-ts/core', '@skops-ts/numpy', '@skops-ts/pickle', '--output-style=static'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -80,9 +82,9 @@ async function bundleLzmaDecoder(dir) {
 }
 
 /** A key that changes when the builders change, so cached inputs are rebuilt. */
-function inputsKey() {
+function inputsKey(sources) {
   const h = createHash('sha256');
-  for (const f of ['inputs.mjs', 'prepare.mjs', 'lzma_zip.py']) h.update(readFileSync(join(here, f)));
+  for (const f of sources) h.update(readFileSync(join(here, f)));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -96,12 +98,19 @@ function node(args, what) {
 function prepare(input, scale, variants) {
   const base = join(opts.dir, `${input}-${scale}`);
   const manifestPath = `${base}.json`;
-  const key = inputsKey();
-  const files = { stored: `${base}.stored.skops`, deflate: `${base}.deflate.skops`, lzma: `${base}.lzma.skops` };
+  const key = inputsKey(['inputs.mjs', 'prepare.mjs', 'lzma_zip.py']);
+  const pickleKey = inputsKey(['make_pickles.py']);
+  const files = {
+    stored: `${base}.stored.skops`,
+    deflate: `${base}.deflate.skops`,
+    lzma: `${base}.lzma.skops`,
+    pickle: `${base}.pkl`,
+    joblib: `${base}.joblib`,
+  };
   let manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : null;
-  const fresh = manifest?.key === key && variants.every((v) => existsSync(files[v]));
-  if (!fresh) {
-    log(`building ${input} at scale ${scale} (${variants.join(', ')})`);
+  const skops = variants.filter((v) => v !== 'pickle' && v !== 'joblib');
+  if (manifest?.key !== key || !skops.every((v) => existsSync(files[v]))) {
+    log(`building ${input} at scale ${scale} (${skops.join(', ')})`);
     const args = ['--max-old-space-size=16384', 'prepare.mjs', input, String(scale), files.stored];
     if (variants.includes('deflate')) args.push(files.deflate);
     manifest = { key, ...node(args, `Building ${input}`) };
@@ -109,11 +118,22 @@ function prepare(input, scale, variants) {
       log(`compressing ${input} at scale ${scale} with LZMA (Python zipfile)`);
       execFileSync(PYTHON, [join(here, 'lzma_zip.py'), 'convert', files.stored, files.lzma], { stdio: ['ignore', 'ignore', 'inherit'] });
     }
-    manifest.sizes = {};
-    for (const v of variants) manifest.sizes[v] = Number(execFileSync('stat', ['-c', '%s', files[v]], { encoding: 'utf8' }));
-    writeFileSync(manifestPath, JSON.stringify(manifest));
   }
+  if (variants.includes('pickle') && (manifest.pickleKey !== pickleKey || !existsSync(files.pickle) || !existsSync(files.joblib))) {
+    log(`writing ${input} at scale ${scale} as pickle and joblib (Python)`);
+    execFileSync(PYTHON, [join(here, 'make_pickles.py'), String(scale), files.pickle, files.joblib], { stdio: ['ignore', 'ignore', 'inherit'] });
+    manifest.pickleKey = pickleKey;
+  }
+  manifest.sizes = {};
+  for (const v of variants) manifest.sizes[v] = Number(execFileSync('stat', ['-c', '%s', files[v]], { encoding: 'utf8' }));
+  writeFileSync(manifestPath, JSON.stringify(manifest));
   return { manifest, files };
+}
+
+/** The line of a child's error output that says what went wrong. */
+function firstError(error) {
+  const lines = error.message.split('\n');
+  return (lines.find((l) => /Error\b.*:/.test(l) && !l.includes('failed (exit')) ?? lines[0]).trim();
 }
 
 function median(xs) {
@@ -159,36 +179,60 @@ const OPS = {
   lzma: ['read', 'lzma', 'liblzma', 'load', 'loads', 'untrusted'],
   // A Uint8Array holds at most 4 GiB in Node 20, so the > 4 GiB file has no loads / dumps.
   huge: ['read', 'copy', 'write', 'load', 'untrusted', 'dump'],
+  // The equivalent Python pickle / joblib file, converted to a skops value.
+  pickle: ['read', 'convert'],
+  joblib: ['read', 'convert'],
 };
 
 async function main() {
   mkdirSync(opts.dir, { recursive: true });
   if (opts.build) build();
-  const lzma = hasPythonLzma();
+  const lzma = pythonHas('lzma, zipfile');
   if (!lzma) log(`no ${PYTHON} with lzma: the LZMA inputs are left out`);
+  const pickles = pythonHas('numpy, joblib');
+  if (!pickles) log(`no ${PYTHON} with numpy and joblib: the pickle / joblib inputs are left out`);
   const lzmaDecoder = await bundleLzmaDecoder(opts.dir);
   const [big, small] = opts.quick ? [1 / 8, 1 / 32] : [1, 1 / 4];
   const plan = [];
   for (const input of ['arrays', 'forest', 'pipeline', 'hgb']) {
     if (opts.only && !opts.only.includes(input)) continue;
-    plan.push({ input, scale: small, variants: ['stored', 'deflate', ...(lzma ? ['lzma'] : [])] });
-    plan.push({ input, scale: big, variants: ['stored', 'deflate'] });
+    // Only the array dict has a Python twin: the forest and models need the sklearn recognisers.
+    const converted = pickles && input === 'arrays' ? ['pickle', 'joblib'] : [];
+    plan.push({ input, scale: small, variants: ['stored', 'deflate', ...(lzma ? ['lzma'] : []), ...converted] });
+    plan.push({ input, scale: big, variants: ['stored', 'deflate', ...converted] });
   }
   if (opts.huge && (!opts.only || opts.only.includes('huge'))) plan.push({ input: 'huge', scale: 1, variants: ['stored'] });
 
   const loadBefore = loadavg();
+  const resultsPath = join(opts.dir, 'results.json');
+  const previous = opts.resume && existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')).results : [];
   const results = [];
   const inputs = [];
+  const failures = [];
   for (const { input, scale, variants } of plan) {
-    const { manifest, files } = prepare(input, scale, variants);
+    let prepared;
+    try {
+      prepared = prepare(input, scale, variants);
+    } catch (error) {
+      log(`FAILED to build ${input} ×${scale}: ${error.message.split('\n').slice(0, 12).join('\n')}`);
+      failures.push({ input, scale, op: 'build', message: firstError(error) });
+      continue;
+    }
+    const { manifest, files } = prepared;
     inputs.push({ input, scale, manifest });
     if (opts.prepareOnly) continue;
     for (const variant of variants) {
       const size = manifest.sizes[variant];
       const ops = input === 'huge' ? OPS.huge : OPS[variant];
       for (const op of ops) {
+        const kept = previous.find((r) => r.input === input && r.scale === scale && r.variant === variant && r.op === op && r.size === size);
+        if (kept) {
+          results.push(kept);
+          continue;
+        }
         const spec = {
           op,
+          variant,
           file: files[variant],
           input,
           scale,
@@ -197,7 +241,13 @@ async function main() {
           lzmaDecoder,
         };
         log(`${input} ×${scale} ${variant}: ${op}`);
-        results.push({ input, scale, variant, op, size, nodes: manifest.nodes, members: manifest.members, ...measure(spec, size) });
+        try {
+          results.push({ input, scale, variant, op, size, nodes: manifest.nodes, members: manifest.members, ...measure(spec, size) });
+        } catch (error) {
+          log(`FAILED: ${error.message.split('\n').slice(0, 12).join('\n')}`);
+          failures.push({ input, scale, variant, op, message: firstError(error) });
+        }
+        writeFileSync(resultsPath, JSON.stringify({ results }, null, 2));
       }
     }
   }
@@ -213,9 +263,10 @@ async function main() {
     loadBefore,
     loadAfter: loadavg(),
     args: process.argv.slice(2).join(' '),
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
   };
-  writeFileSync(join(opts.dir, 'results.json'), JSON.stringify({ machine, inputs, results }, null, 2));
-  writeReport(opts.out, renderReport({ machine, inputs, results }));
+  writeFileSync(resultsPath, JSON.stringify({ machine, inputs, results, failures }, null, 2));
+  writeReport(opts.out, renderReport({ machine, inputs, results, failures }));
   log(`wrote ${opts.out} (raw results: ${join(opts.dir, 'results.json')})`);
 }
 
