@@ -15,7 +15,7 @@ export function createProgram(context: CommandContext): Command {
   const { stdout, stderr } = context.terminal;
   const program = new Command('skops')
     .description(
-      'Audit, inspect and update skops model files (the secure persistence format of scikit-learn) without executing anything from them.',
+      'Audit, inspect and update skops model files (the secure persistence format of scikit-learn), and scan and convert pickle and joblib files to them, without executing anything from them.',
     )
     .version(VERSION, '-V, --version', 'print the version of skops-ts')
     .option('-v, --verbose', 'print the stack trace with an error')

@@ -15,7 +15,7 @@ describe('the skops program', () => {
   it('--help lists the commands and the exit codes on stdout', async () => {
     const run = await skops(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['audit', 'inspect', 'update'])
+    for (const command of ['audit', 'inspect', 'update', 'convert', 'scan'])
       expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     for (const code of [0, 1, 2, 3, 4, 5])
       expect(run.stdout).toMatch(new RegExp(`^  ${code}  `, 'm'));
@@ -26,6 +26,8 @@ describe('the skops program', () => {
     ['audit', ['--trusted', '--python-env', '--limit', '--json']],
     ['inspect', ['--show', '--trusted', '--json', '--describe']],
     ['update', ['--output', '--inplace', '--force', '--compression', '--trusted']],
+    ['convert', ['--output', '--force', '--compression', '--trusted', '--python-env', '--limit']],
+    ['scan', ['--json', '--limit']],
   ] as const) {
     it(`skops ${command} --help lists its options and the exit codes`, async () => {
       const run = await skops([command, '--help']);
@@ -65,9 +67,9 @@ describe('the skops program', () => {
     }
   });
 
-  it('has no convert or scan command yet (they come with the pickle converter)', async () => {
-    for (const command of ['convert', 'scan'])
-      expect((await skops([command, 'x.pkl'])).code).toBe(3);
+  it('needs -o for convert and a file for scan (usage errors)', async () => {
+    expect((await skops(['convert', 'x.pkl'])).code).toBe(3);
+    expect((await skops(['scan'])).code).toBe(3);
   });
 
   it('prints errors as one line with the code, and the stack trace only with -v', async () => {
