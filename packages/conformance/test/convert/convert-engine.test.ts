@@ -1,7 +1,7 @@
 import { PyDict, PyFunction, PyObject, getUntrustedTypes, dumps } from '@skops-ts/core';
 import { describe, expect, it } from 'vitest';
 import { convertPickle, PickleRefusedError, type PickleRecogniser } from '@skops-ts/pickle';
-import { pickle } from './pickle-bytes.js';
+import { pickle } from '../../../pickle/test/bytes.js';
 import { PLUGINS, RECOGNISERS } from './convert-support.js';
 
 const convert = (

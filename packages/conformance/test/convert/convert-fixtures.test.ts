@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertJoblib } from '@skops-ts/pickle';
 import { RECOGNISERS, saveAndReload } from './convert-support.js';
-import { pickleFixtures } from './pickle-fixtures.js';
+import { pickleFixtures } from '../../../pickle/test/fixtures.js';
 
 const cases = pickleFixtures().filter((f) => f.dir === 'pickle');
 

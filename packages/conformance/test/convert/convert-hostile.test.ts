@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertJoblib } from '@skops-ts/pickle';
 import { RECOGNISERS, saveAndReload } from './convert-support.js';
-import { pickleFixtures } from './pickle-fixtures.js';
+import { pickleFixtures } from '../../../pickle/test/fixtures.js';
 
 const cases = pickleFixtures().filter((f) => f.dir === 'hostile');
 const MARKER = '/tmp/skops-pwned-marker';
