@@ -12,9 +12,17 @@ interface Leaf {
 }
 
 function leaves(dtype: DType, base: number, out: Leaf[]): void {
+  // Zero-size items have no bytes; a file can give them any sub-array shape
+  // (2**50 copies of an empty record), so they must not be walked.
+  if (dtype.itemsize === 0) return;
   if (dtype.subarray) {
     const { base: el, shape } = dtype.subarray;
     const n = shape.reduce((a, b) => a * b, 1);
+    if (!el.subarray && !el.fields) {
+      // A run of scalars is one leaf: the byte-order swap works group by group.
+      out.push({ ...scalarLeaf(el, base), size: n * el.itemsize });
+      return;
+    }
     for (let i = 0; i < n; i++) leaves(el, base + i * el.itemsize, out);
     return;
   }
@@ -22,13 +30,17 @@ function leaves(dtype: DType, base: number, out: Leaf[]): void {
     for (const f of dtype.fields) leaves(f.dtype, base + f.offset, out);
     return;
   }
+  out.push(scalarLeaf(dtype, base));
+}
+
+function scalarLeaf(dtype: DType, offset: number): Leaf {
   const unit = dtype.scalar?.swapUnit ?? 1;
-  out.push({
-    offset: base,
+  return {
+    offset,
     size: dtype.itemsize,
     swap: dtype.byteOrder === '>' ? unit : 0,
     bool: dtype.kind === 'b',
-  });
+  };
 }
 
 /**
@@ -38,6 +50,8 @@ function leaves(dtype: DType, base: number, out: Leaf[]): void {
  * little-endian C-contiguous array is returned without copying.
  */
 export function packedLittleEndianBytes(array: NDArray): Uint8Array {
+  // No bytes to pack: a shape of 2**32 zero-size records must not be walked element by element.
+  if (array.size === 0 || array.dtype.itemsize === 0) return new Uint8Array(0);
   const parts: Leaf[] = [];
   leaves(array.dtype, 0, parts);
   const simple =
@@ -54,7 +68,7 @@ export function packedLittleEndianBytes(array: NDArray): Uint8Array {
     for (const leaf of parts) {
       const start = at + leaf.offset;
       if (leaf.bool) {
-        out[pos] = src[start] ? 1 : 0;
+        for (let k = 0; k < leaf.size; k++) out[pos + k] = src[start + k] ? 1 : 0;
       } else if (leaf.swap > 1) {
         for (let g = 0; g < leaf.size; g += leaf.swap) {
           for (let k = 0; k < leaf.swap; k++)
