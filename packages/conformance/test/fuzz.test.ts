@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { describe as group, expect, it } from 'vitest';
+import { afterAll, describe as group, expect, it } from 'vitest';
 import {
   DEFAULT_LIMITS,
   getUntrustedTypes,
@@ -13,12 +13,15 @@ import {
 } from '@skops-ts/core';
 import { pythonEnvOf, skopsCases, type SkopsCase } from './fixtures.js';
 import { availablePlugins } from './plugins.js';
+import { fuzzRuns, fuzzSeed, Tally } from './fuzz/settings.js';
 
 const plugins: readonly SkopsPlugin[] = await availablePlugins();
 const MARKER = '/tmp/skops-pwned-marker';
-const SEED = 0x5eed_2024;
+const SEED = fuzzSeed();
 const FILES = 40;
-const MUTATIONS = 25;
+/** `FUZZ_RUNS` is the total over all files (`npm run fuzz`); CI mutates each file 25 times. */
+const MUTATIONS = Math.ceil(fuzzRuns(25 * FILES) / FILES);
+const tally = new Tally('mutated fixture archives');
 /** Large files add little coverage per mutation and most of the run time. */
 const MAX_FILE_BYTES = 200_000;
 
@@ -239,11 +242,16 @@ async function misbehaviour(
   name: string,
   work: () => Promise<unknown>,
 ): Promise<string | undefined> {
+  const started = performance.now();
   try {
     await work();
+    tally.record(name, 'ok', performance.now() - started);
     return undefined;
   } catch (error) {
-    if (SkopsError.isInstance(error)) return undefined;
+    if (SkopsError.isInstance(error)) {
+      tally.record(name, error.code, performance.now() - started);
+      return undefined;
+    }
     const e = error as Error;
     return `${name} threw ${e?.constructor?.name ?? typeof error}: ${String(e?.message ?? error).slice(0, 200)}`;
   }
@@ -267,31 +275,40 @@ const cases = sample();
 group(
   `fuzzed fixtures (seed ${SEED.toString(16)}, ${FILES} files x ${MUTATIONS} mutations)`,
   () => {
+    afterAll(() => tally.publish(SEED));
+
     it('samples enough fixture files to be meaningful', () => {
       expect(cases.length).toBeGreaterThanOrEqual(Math.min(FILES, 20));
     });
 
     cases.forEach((c, index) => {
-      it(`${c.folder}/${c.name}: mutated copies are loaded or refused with a SkopsError, never another error`, async () => {
-        const u = await unpack(c);
-        const random = prng(SEED + index + 1);
-        const pythonEnv = pythonEnvOf(c.sidecar);
-        const trusted = (c.sidecar.untrusted_types as string[] | undefined) ?? [];
-        const failures: string[] = [];
-        for (let m = 0; m < MUTATIONS; m++) {
-          const mutant = pick(random, MUTATORS)(u, random);
-          for (const failure of [
-            await misbehaviour('getUntrustedTypes', () =>
-              getUntrustedTypes(mutant.bytes, { plugins, pythonEnv }),
-            ),
-            await misbehaviour('loads', () => loads(mutant.bytes, { plugins, pythonEnv, trusted })),
-          ]) {
-            if (failure) failures.push(`mutation ${m} (${mutant.what}): ${failure}`);
+      it(
+        `${c.folder}/${c.name}: mutated copies are loaded or refused with a SkopsError, never another error`,
+        async () => {
+          const u = await unpack(c);
+          const random = prng(SEED + index + 1);
+          const pythonEnv = pythonEnvOf(c.sidecar);
+          const trusted = (c.sidecar.untrusted_types as string[] | undefined) ?? [];
+          const failures: string[] = [];
+          for (let m = 0; m < MUTATIONS; m++) {
+            const mutant = pick(random, MUTATORS)(u, random);
+            tally.cases++;
+            for (const failure of [
+              await misbehaviour('getUntrustedTypes', () =>
+                getUntrustedTypes(mutant.bytes, { plugins, pythonEnv }),
+              ),
+              await misbehaviour('loads', () =>
+                loads(mutant.bytes, { plugins, pythonEnv, trusted }),
+              ),
+            ]) {
+              if (failure) failures.push(`mutation ${m} (${mutant.what}): ${failure}`);
+            }
           }
-        }
-        expect(failures).toEqual([]);
-        expect(existsSync(MARKER)).toBe(false);
-      }, 60_000);
+          expect(failures).toEqual([]);
+          expect(existsSync(MARKER)).toBe(false);
+        },
+        process.env.FUZZ_RUNS ? 2_000_000_000 : 60_000,
+      );
     });
   },
 );
