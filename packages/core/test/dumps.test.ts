@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describe as describeValue, dumps, getUntrustedTypes, loads, PyDict, PySet, PyTuple } from '@skops-ts/core';
+import { describe as describeValue, dumps, getUntrustedTypes, loads, PyDict, PySet, PySlice, PyTuple } from '@skops-ts/core';
 import { codeOf } from './helpers.js';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
@@ -73,5 +73,15 @@ describe('dumps', () => {
 
   it('writes files that audit as clean as Python writes them', async () => {
     expect(await getUntrustedTypes(await dumps(new PyDict([['a', [1n, new PyTuple([])]]])))).toEqual([]);
+  });
+});
+
+describe('non-finite floats in schema.json', () => {
+  it('loads a slice with NaN and infinite bounds again, as Python json writes and reads them (found by fuzzing)', async () => {
+    const file = await dumps(new PySlice(Number.NEGATIVE_INFINITY, Number.NaN, Number.POSITIVE_INFINITY));
+    const text = new TextDecoder().decode(await (await JSZip.loadAsync(file)).file('schema.json')!.async('uint8array'));
+    expect(text).toContain('"stop": NaN');
+    const back = (await loads(file)) as PySlice;
+    expect([back.start, back.stop, back.step]).toEqual([Number.NEGATIVE_INFINITY, Number.NaN, Number.POSITIVE_INFINITY]);
   });
 });

@@ -68,7 +68,8 @@ async function readSchema(archive: ArchiveReader, limits: Limits): Promise<JsonO
     throw new SkopsError('INVALID_SCHEMA', 'schema.json is not valid UTF-8.', { cause });
   }
   // A node nests as object → content → array → node: about four JSON levels per schema level.
-  const schema = parseJson(text, { rejectDuplicateKeys: true, maxDepth: limits.maxDepth * 4 + 8 });
+  // Python's json module writes and reads NaN and ±Infinity (a slice's float bounds), so do we.
+  const schema = parseJson(text, { rejectDuplicateKeys: true, allowNonFinite: true, maxDepth: limits.maxDepth * 4 + 8 });
   if (!isJsonObject(schema)) throw new SkopsError('INVALID_SCHEMA', 'schema.json must hold a JSON object.', { path: '$' });
   return schema;
 }
