@@ -114,6 +114,17 @@ describe('reading .npy headers', () => {
     expect(codeOf(() => readNpy(npy(header, new Uint8Array(88))))).toBe('INVALID_DATA');
   });
 
+  it('counts the dimensions a sub-array descr adds to the shape against maxArrayElements (found by fuzzing)', () => {
+    // Zero-size items cost no bytes: three records of 2**31 empty items each are 6 billion elements.
+    const empty = npy("{'descr': ([], (2147483648,)), 'fortran_order': False, 'shape': (3,), }");
+    expect(codeOf(() => readNpy(empty))).toBe('LIMIT_EXCEEDED');
+    const small = readNpy(
+      npy("{'descr': ([], (2147483648,)), 'fortran_order': False, 'shape': (1,), }"),
+    );
+    expect(small.shape).toEqual([1, 2147483648]);
+    expect(readNpy(writeNpy(small)).shape).toEqual([1, 2147483648]);
+  });
+
   it('refuses headers longer than numpy accepts unless allowed', () => {
     const fields = Array.from({ length: 600 }, (_, i) => `('field_${i}', '<i2')`).join(', ');
     const file = npy(

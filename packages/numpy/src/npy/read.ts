@@ -91,18 +91,21 @@ export function readNpy(bytes: Uint8Array, options: ReadNpyOptions = {}): NDArra
     throw error;
   }
   const { dtype, shape } = layout;
-  let count = 1;
-  for (const d of shape) count *= d;
-  if (shape.includes(0)) count = 0;
-  if (count > limits.maxArrayElements) {
+  // The array folds a sub-array dtype into its shape (as numpy does), so the
+  // element limit applies to that shape: zero-size items make it free in bytes.
+  const dims = [...shape];
+  for (let d = dtype; d.subarray; d = d.subarray.base) dims.push(...d.subarray.shape);
+  const elements = dims.includes(0) ? 0 : dims.reduce((n, d) => n * d, 1);
+  if (elements > limits.maxArrayElements) {
     throw new LimitExceededError(
       'maxArrayElements',
-      count,
+      elements,
       limits.maxArrayElements,
-      `A .npy array of shape (${shape.join(', ')})`,
+      `A .npy array of shape (${dims.join(', ')})`,
       path,
     );
   }
+  const count = shape.includes(0) ? 0 : shape.reduce((n, d) => n * d, 1);
   const nbytes = count * dtype.itemsize;
   if (nbytes > limits.maxArrayBytes) {
     throw new LimitExceededError(
