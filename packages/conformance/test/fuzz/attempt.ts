@@ -34,6 +34,9 @@ export async function attempt<T>(
       failure.stack = `${failure.message}\n${e?.stack ?? ''}`;
       throw failure;
     }
+    const masked = maskedBug(error);
+    if (masked)
+      throw new Error(`${call} threw a SkopsError that hides a bug: ${masked}`, { cause: error });
     outcome = { ok: false, error };
   }
   const ms = performance.now() - started;
@@ -46,4 +49,28 @@ export async function attempt<T>(
     );
   }
   return outcome;
+}
+
+/**
+ * A SkopsError can wrap a bug: core turns any exception of a handler into
+ * PLUGIN_ERROR and a RangeError into LIMIT_EXCEEDED ("nested too deeply"),
+ * decoders turn their own failures into INVALID_DATA. A TypeError or a
+ * RangeError other than stack exhaustion underneath is a bug all the same.
+ */
+function maskedBug(error: SkopsError): string | undefined {
+  const cause = error.cause;
+  if (error.code === 'PLUGIN_ERROR' && !SkopsError.isInstance(cause)) {
+    return `a handler threw ${describeCause(cause)}`;
+  }
+  if (cause instanceof RangeError && !/call stack/i.test(cause.message))
+    return `it wraps ${describeCause(cause)}`;
+  if (cause instanceof TypeError && !/encoded data was not valid/i.test(cause.message))
+    return `it wraps ${describeCause(cause)}`;
+  return undefined;
+}
+
+function describeCause(cause: unknown): string {
+  return cause instanceof Error
+    ? `${cause.constructor.name}: ${cause.message}\n${cause.stack ?? ''}`
+    : String(cause);
 }

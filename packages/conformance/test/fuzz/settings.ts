@@ -39,6 +39,15 @@ export class Tally {
     this.family = family;
   }
 
+  /**
+   * Counts a case; every 256 cases gives the event loop a turn, or vitest's
+   * worker misses its heartbeat in long campaigns (all our awaits are microtasks).
+   */
+  async tick(): Promise<void> {
+    this.cases++;
+    if (this.cases % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+
   record(call: string, outcome: string, ms: number): void {
     this.calls++;
     const key = `${call}: ${outcome}`;
