@@ -35,7 +35,8 @@ function fillIds(out, seed) {
 /** Fills a huge array by repeating one random block: filling gigabytes element by element takes too long. */
 function fillRepeating(out, seed) {
   const block = fillWeights(new Float64Array(Math.min(out.length, 1 << 20)), seed);
-  for (let p = 0; p < out.length; p += block.length) out.set(block.subarray(0, Math.min(block.length, out.length - p)), p);
+  for (let p = 0; p < out.length; p += block.length)
+    out.set(block.subarray(0, Math.min(block.length, out.length - p)), p);
   return out;
 }
 
@@ -162,7 +163,14 @@ function forest(scale) {
   return new PyObject('sklearn.ensemble._forest', 'RandomForestClassifier', {
     estimator: decisionTree(0, 0, nFeatures, false),
     n_estimators: BigInt(nTrees),
-    estimator_params: new PyTuple(['criterion', 'max_depth', 'min_samples_split', 'min_samples_leaf', 'max_features', 'random_state']),
+    estimator_params: new PyTuple([
+      'criterion',
+      'max_depth',
+      'min_samples_split',
+      'min_samples_leaf',
+      'max_features',
+      'random_state',
+    ]),
     bootstrap: true,
     oob_score: false,
     n_jobs: null,
@@ -261,7 +269,8 @@ function predictor(seed) {
     buffer[o + 49] = leaf ? 1 : 0;
     buffer[o + 50] = Math.floor(rand() * 255);
   }
-  const bitsets = () => new NDArray({ dtype: DType.parse('<u4'), shape: [0, 8], buffer: new Uint8Array(0) });
+  const bitsets = () =>
+    new NDArray({ dtype: DType.parse('<u4'), shape: [0, 8], buffer: new Uint8Array(0) });
   return new PyObject('sklearn.ensemble._hist_gradient_boosting.predictor', 'TreePredictor', {
     nodes: new NDArray({ dtype: PREDICTOR_DTYPE, shape: [n], buffer }),
     binned_left_cat_bitsets: bitsets(),
@@ -275,43 +284,58 @@ function hgb(scale) {
   const predictors = [];
   for (let i = 0; i < nIter; i++) predictors.push([predictor(5000 + i)]);
   const thresholds = [];
-  for (let f = 0; f < 30; f++) thresholds.push(f64(Array.from({ length: 255 }, (_, i) => f + i / 255)));
-  return new PyObject('sklearn.ensemble._hist_gradient_boosting.gradient_boosting', 'HistGradientBoostingClassifier', {
-    loss: 'log_loss',
-    learning_rate: 0.1,
-    max_iter: BigInt(nIter),
-    max_leaf_nodes: 31n,
-    max_depth: null,
-    min_samples_leaf: 20n,
-    l2_regularization: 0,
-    max_bins: 255n,
-    early_stopping: false,
-    n_iter_no_change: 10n,
-    random_state: 0n,
-    n_features_in_: 30n,
-    classes_: i64([0, 1]),
-    _baseline_prediction: NDArray.fromTypedArray(Float64Array.of(0.1), [1, 1]),
-    _bin_mapper: new PyObject('sklearn.ensemble._hist_gradient_boosting.binning', '_BinMapper', {
-      n_bins: 256n,
-      subsample: 200000n,
-      bin_thresholds_: thresholds,
-      n_bins_non_missing_: NDArray.fromTypedArray(new Uint32Array(30).fill(255)),
-      is_categorical_: NDArray.fromTypedArray(new Uint8Array(30)),
-      missing_values_bin_idx_: 255n,
-    }),
-    _predictors: predictors,
-    n_trees_per_iteration_: 1n,
-    train_score_: f64([]),
-    validation_score_: f64([]),
-    _sklearn_version: '1.5.2',
-  });
+  for (let f = 0; f < 30; f++)
+    thresholds.push(f64(Array.from({ length: 255 }, (_, i) => f + i / 255)));
+  return new PyObject(
+    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting',
+    'HistGradientBoostingClassifier',
+    {
+      loss: 'log_loss',
+      learning_rate: 0.1,
+      max_iter: BigInt(nIter),
+      max_leaf_nodes: 31n,
+      max_depth: null,
+      min_samples_leaf: 20n,
+      l2_regularization: 0,
+      max_bins: 255n,
+      early_stopping: false,
+      n_iter_no_change: 10n,
+      random_state: 0n,
+      n_features_in_: 30n,
+      classes_: i64([0, 1]),
+      _baseline_prediction: NDArray.fromTypedArray(Float64Array.of(0.1), [1, 1]),
+      _bin_mapper: new PyObject('sklearn.ensemble._hist_gradient_boosting.binning', '_BinMapper', {
+        n_bins: 256n,
+        subsample: 200000n,
+        bin_thresholds_: thresholds,
+        n_bins_non_missing_: NDArray.fromTypedArray(new Uint32Array(30).fill(255)),
+        is_categorical_: NDArray.fromTypedArray(new Uint8Array(30)),
+        missing_values_bin_idx_: 255n,
+      }),
+      _predictors: predictors,
+      n_trees_per_iteration_: 1n,
+      train_score_: f64([]),
+      validation_score_: f64([]),
+      _sklearn_version: '1.5.2',
+    },
+  );
 }
 
 /** The inputs by name: `build(scale)` returns the value; `scales` are the two sizes measured. */
 export const INPUTS = {
   arrays: { build: arrays, describe: 'dict: float64 array 200 MB + int32 array 50 MB (× scale)' },
-  forest: { build: forest, describe: 'RandomForestClassifier: 300 trees of depth ≤ 20, ~9,700 nodes each (× scale)' },
-  pipeline: { build: pipeline, describe: 'Pipeline / FeatureUnion nested 4 branches per level over 1,024 StandardScaler leaves (× scale)' },
-  hgb: { build: hgb, describe: 'HistGradientBoostingClassifier: 1,500 TreePredictor members (× scale)' },
+  forest: {
+    build: forest,
+    describe: 'RandomForestClassifier: 300 trees of depth ≤ 20, ~9,700 nodes each (× scale)',
+  },
+  pipeline: {
+    build: pipeline,
+    describe:
+      'Pipeline / FeatureUnion nested 4 branches per level over 1,024 StandardScaler leaves (× scale)',
+  },
+  hgb: {
+    build: hgb,
+    describe: 'HistGradientBoostingClassifier: 1,500 TreePredictor members (× scale)',
+  },
   huge: { build: huge, describe: 'dict: two float64 arrays of 2.2 GB (4.4 GB file, ZIP64)' },
 };

@@ -2,7 +2,7 @@
 // prints {ms, rssBefore, maxRss} as JSON. A fresh process per run makes the
 // peak resident set size (maxRSS) belong to that operation alone.
 // Usage: node --expose-gc measure.mjs '<spec JSON>'
-import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { inflateSync } from 'fflate';
 import { dumps, getUntrustedTypes as untrustedOfBytes, loads } from '@skops-ts/core';
@@ -15,22 +15,37 @@ const spec = JSON.parse(process.argv[2]);
 const plugins = [numpyPlugin];
 const GiB = 2 ** 30;
 
-/** The whole file in memory; in 1 GiB pieces when it is beyond what one Buffer or readFile holds. */
+/**
+ * The whole file in memory, read into buffers allocated at its size (in 1 GiB
+ * pieces beyond what one Uint8Array holds). Setup uses this rather than
+ * readFile, whose transient second copy would raise the process's peak RSS
+ * above what the measured operation itself needs.
+ */
 async function readWhole(path) {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    if (size < 2 * GiB) return [new Uint8Array(await handle.readFile())];
+    const piece = size < 2 * GiB ? size : GiB;
     const pieces = [];
-    for (let offset = 0; offset < size; offset += GiB) {
-      const piece = new Uint8Array(Math.min(GiB, size - offset));
-      await handle.read(piece, 0, piece.length, offset);
-      pieces.push(piece);
+    for (let offset = 0; offset < size || pieces.length === 0; offset += piece) {
+      const bytes = new Uint8Array(Math.min(piece, size - offset));
+      for (let done = 0; done < bytes.length;) {
+        const { bytesRead } = await handle.read(bytes, done, bytes.length - done, offset + done);
+        if (bytesRead === 0) throw new Error(`${path} shrank while being read`);
+        done += bytesRead;
+      }
+      pieces.push(bytes);
     }
     return pieces;
   } finally {
     await handle.close();
   }
+}
+
+/** The floor as the issue states it: `fs.readFile` (1 GiB pieces beyond its 2 GiB limit). */
+async function readFloor(path) {
+  const { size } = await stat(path);
+  return size < 2 * GiB ? readFile(path) : readWhole(path);
 }
 
 /** Writes pieces one after another, as `dump` writes its chunks. */
@@ -64,7 +79,7 @@ const tmpPath = () => `${spec.file}.${process.pid}.out`;
 
 /** Setup (not timed) and the timed operation for each kind of measurement. */
 const OPERATIONS = {
-  read: async () => () => readWhole(spec.file),
+  read: async () => () => readFloor(spec.file),
   copy: async () => {
     const pieces = await readWhole(spec.file);
     return () => pieces.map((p) => new Uint8Array(p));
@@ -99,7 +114,10 @@ const OPERATIONS = {
   // The decompression libraries alone on the same members: fflate (what skops-ts uses), Node's zlib (native), our LZMA decoder.
   fflate: async () => {
     const members = rawMembers((await readWhole(spec.file))[0]);
-    return () => members.map((m) => (m.method === 8 ? inflateSync(m.data, { out: new Uint8Array(m.size) }) : m.data));
+    return () =>
+      members.map((m) =>
+        m.method === 8 ? inflateSync(m.data, { out: new Uint8Array(m.size) }) : m.data,
+      );
   },
   zlib: async () => {
     const members = rawMembers((await readWhole(spec.file))[0]);
@@ -108,7 +126,10 @@ const OPERATIONS = {
   lzma: async () => {
     const { decodeZipLzma, MemberOutput } = await import(spec.lzmaDecoder);
     const members = rawMembers((await readWhole(spec.file))[0]);
-    return () => members.map((m, i) => (m.method === 14 ? decodeZipLzma(m.data, new MemberOutput(m.size, String(i))) : m.data));
+    return () =>
+      members.map((m, i) =>
+        m.method === 14 ? decodeZipLzma(m.data, new MemberOutput(m.size, String(i))) : m.data,
+      );
   },
 };
 
@@ -120,5 +141,6 @@ const result = await run();
 const ms = performance.now() - start;
 const maxRss = process.resourceUsage().maxRSS * 1024;
 if (spec.op === 'write' || spec.op === 'dump') await rm(tmpPath(), { force: true });
-if (result === undefined && spec.op !== 'write' && spec.op !== 'dump') throw new Error(`${spec.op} returned nothing`);
+if (result === undefined && spec.op !== 'write' && spec.op !== 'dump')
+  throw new Error(`${spec.op} returned nothing`);
 process.stdout.write(JSON.stringify({ ms, rssBefore, maxRss }));

@@ -49,20 +49,27 @@ function floorOf(r) {
 }
 
 const mb = (bytes) => bytes / 1e6;
-const fmt = (x, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
+const fmt = (x, digits = 2) =>
+  x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits);
 const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const sizeLabel = (scale) => (scale === 1 ? 'full' : `×${scale}`);
 
 function find(results, r, op) {
-  return results.find((x) => x.input === r.input && x.scale === r.scale && x.variant === r.variant && x.op === op);
+  return results.find(
+    (x) => x.input === r.input && x.scale === r.scale && x.variant === r.variant && x.op === op,
+  );
 }
 
 function machineSection(m) {
   return [
-    `Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC in ${m.minutes.toFixed(1)} minutes` + (m.args ? ` (\`${m.args}\`)` : '') + '.',
+    `Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC in ${m.minutes.toFixed(1)} minutes` +
+      (m.args ? ` (\`${m.args}\`)` : '') +
+      '.',
     '',
     `- Code: commit ${m.commit}, packages/core and packages/numpy dist as built ${m.args.includes('--no-build') ? 'before the run' : 'by the run'}.`,
-    `- Machine: ${m.cpu}, ${m.cores} cores, ${(m.memory / 2 ** 30).toFixed(0)} GiB RAM; Node ${m.node}` + (m.python ? `; ${m.python}` : '') + '.',
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${(m.memory / 2 ** 30).toFixed(0)} GiB RAM; Node ${m.node}` +
+      (m.python ? `; ${m.python}` : '') +
+      '.',
     `- Load average (1/5/15 min) before: ${m.loadBefore.map((x) => x.toFixed(1)).join(' / ')}, after: ${m.loadAfter.map((x) => x.toFixed(1)).join(' / ')} ` +
       `— on ${m.cores} cores; above ${m.cores} other work shared the CPUs and the times are noisy.`,
   ].join('\n');
@@ -107,7 +114,13 @@ function scalingTable(results) {
   const rows = [];
   for (const big of results) {
     if (!isLarger(results, big)) continue;
-    const small = results.find((x) => x.input === big.input && x.variant === big.variant && x.op === big.op && x.scale < big.scale);
+    const small = results.find(
+      (x) =>
+        x.input === big.input &&
+        x.variant === big.variant &&
+        x.op === big.op &&
+        x.scale < big.scale,
+    );
     if (!small) continue;
     const sizeRatio = big.size / small.size;
     const nodeRatio = big.nodes && small.nodes ? big.nodes / small.nodes : null;
@@ -134,9 +147,12 @@ function targetsSection(results) {
     const worst = entries.reduce((a, b) => (b.value > a.value ? b : a));
     const met = entries.every((e) => e.value <= limit);
     const all = entries.map((e) => `${e.label} ${fmt(e.value)}`).join('; ');
-    lines.push(`- ${met ? '**met**' : '**NOT met**'} — ${name} (limit ${limit}): worst ${fmt(worst.value)} (${worst.label}). All: ${all}.`);
+    lines.push(
+      `- ${met ? '**met**' : '**NOT met**'} — ${name} (limit ${limit}): worst ${fmt(worst.value)} (${worst.label}). All: ${all}.`,
+    );
   };
-  const label = (r) => `${r.input} ${sizeLabel(r.scale)}${r.variant === 'stored' ? '' : ` ${r.variant}`}`;
+  const label = (r) =>
+    `${r.input} ${sizeLabel(r.scale)}${r.variant === 'stored' ? '' : ` ${r.variant}`}`;
   const ratioTo = (r, op) => {
     const base = find(results, r, op);
     return base ? r.ms / base.ms : null;
@@ -148,24 +164,113 @@ function targetsSection(results) {
       .filter((e) => e.value !== null);
 
   const stored = (r) => r.variant === 'stored' && r.input !== 'huge';
-  check('`load` of a stored file ÷ `fs.readFile` of it', 2, entries((r) => stored(r) && r.op === 'load', (r) => ratioTo(r, 'read')));
-  check('`load` peak memory (RSS added) ÷ file size', 1.3, entries((r) => stored(r) && r.op === 'load' && r.addedRss !== null, (r) => r.addedRss / r.size));
-  check('`loads` peak memory added over the input bytes ÷ file size (data viewed, not copied)', 0.3, entries((r) => stored(r) && r.op === 'loads' && r.addedRss !== null, (r) => r.addedRss / r.size));
-  check('`getUntrustedTypes` ÷ `load`', 0.25, entries((r) => r.op === 'untrusted', (r) => ratioTo(r, 'load')));
-  check('`dumps` ÷ writing the same bytes', 2, entries((r) => r.variant === 'stored' && r.op === 'dumps', (r) => ratioTo(r, 'write')));
-  check('`dump` ÷ writing the same bytes', 2, entries((r) => r.variant === 'stored' && r.op === 'dump', (r) => ratioTo(r, 'write')));
-  check('DEFLATE `load` ÷ fflate alone', 1.2, entries((r) => r.variant === 'deflate' && r.op === 'load', (r) => ratioTo(r, 'fflate')));
-  check('LZMA `load` ÷ the LZMA decoder alone', 1.2, entries((r) => r.variant === 'lzma' && r.op === 'load', (r) => ratioTo(r, 'lzma')));
+  check(
+    '`load` of a stored file ÷ `fs.readFile` of it',
+    2,
+    entries(
+      (r) => stored(r) && r.op === 'load',
+      (r) => ratioTo(r, 'read'),
+    ),
+  );
+  check(
+    '`load` peak memory (RSS added) ÷ file size',
+    1.3,
+    entries(
+      (r) => stored(r) && r.op === 'load' && r.addedRss !== null,
+      (r) => r.addedRss / r.size,
+    ),
+  );
+  check(
+    '`loads` peak memory added over the input bytes ÷ file size (data viewed, not copied)',
+    0.3,
+    entries(
+      (r) => stored(r) && r.op === 'loads' && r.addedRss !== null,
+      (r) => r.addedRss / r.size,
+    ),
+  );
+  check(
+    '`getUntrustedTypes` ÷ `load`',
+    0.25,
+    entries(
+      (r) => r.op === 'untrusted',
+      (r) => ratioTo(r, 'load'),
+    ),
+  );
+  check(
+    '`dumps` ÷ writing the same bytes',
+    2,
+    entries(
+      (r) => r.variant === 'stored' && r.op === 'dumps',
+      (r) => ratioTo(r, 'write'),
+    ),
+  );
+  check(
+    '`dump` ÷ writing the same bytes',
+    2,
+    entries(
+      (r) => r.variant === 'stored' && r.op === 'dump',
+      (r) => ratioTo(r, 'write'),
+    ),
+  );
+  check(
+    'DEFLATE `load` ÷ fflate alone',
+    1.2,
+    entries(
+      (r) => r.variant === 'deflate' && r.op === 'load',
+      (r) => ratioTo(r, 'fflate'),
+    ),
+  );
+  check(
+    'LZMA `load` ÷ the LZMA decoder alone',
+    1.2,
+    entries(
+      (r) => r.variant === 'lzma' && r.op === 'load',
+      (r) => ratioTo(r, 'lzma'),
+    ),
+  );
   const huge = results.filter((r) => r.input === 'huge');
-  check('> 4 GiB file: `load` ÷ reading it', 2, entries((r) => r.input === 'huge' && r.op === 'load', (r) => ratioTo(r, 'read')));
-  check('> 4 GiB file: `load` peak memory ÷ file size', 1.3, entries((r) => r.input === 'huge' && r.op === 'load', (r) => r.addedRss / r.size));
-  check('> 4 GiB file: `dump` ÷ writing the same bytes', 2, entries((r) => r.input === 'huge' && r.op === 'dump', (r) => ratioTo(r, 'write')));
-  if (!huge.length) lines.push('- The > 4 GiB input was not measured in this run (`--quick` or `--no-huge`).');
+  check(
+    '> 4 GiB file: `load` ÷ reading it',
+    2,
+    entries(
+      (r) => r.input === 'huge' && r.op === 'load',
+      (r) => ratioTo(r, 'read'),
+    ),
+  );
+  check(
+    '> 4 GiB file: `load` peak memory ÷ file size',
+    1.3,
+    entries(
+      (r) => r.input === 'huge' && r.op === 'load',
+      (r) => r.addedRss / r.size,
+    ),
+  );
+  check(
+    '> 4 GiB file: `dump` ÷ writing the same bytes',
+    2,
+    entries(
+      (r) => r.input === 'huge' && r.op === 'dump',
+      (r) => ratioTo(r, 'write'),
+    ),
+  );
+  if (!huge.length)
+    lines.push('- The > 4 GiB input was not measured in this run (`--quick` or `--no-huge`).');
   const linear = [];
   for (const big of results) {
-    if (!isLarger(results, big) || ['read', 'copy', 'write', 'zlib', 'fflate'].includes(big.op)) continue;
-    const small = results.find((x) => x.input === big.input && x.variant === big.variant && x.op === big.op && x.scale < big.scale);
-    if (small) linear.push({ label: `${OP_NAMES[big.op]} ${big.input} ${big.variant}`, value: big.ms / small.ms / (big.size / small.size) });
+    if (!isLarger(results, big) || ['read', 'copy', 'write', 'zlib', 'fflate'].includes(big.op))
+      continue;
+    const small = results.find(
+      (x) =>
+        x.input === big.input &&
+        x.variant === big.variant &&
+        x.op === big.op &&
+        x.scale < big.scale,
+    );
+    if (small)
+      linear.push({
+        label: `${OP_NAMES[big.op]} ${big.input} ${big.variant}`,
+        value: big.ms / small.ms / (big.size / small.size),
+      });
   }
   check('time grows linearly: (time ratio ÷ size ratio) between the two sizes', 1.25, linear);
   return lines.join('\n');
@@ -174,7 +279,12 @@ function targetsSection(results) {
 /** The generated Markdown (what goes between the markers). */
 function failuresSection(failures) {
   if (!failures?.length) return 'None.';
-  return failures.map((f) => `- ${f.input} ${sizeLabel(f.scale)}${f.variant ? ` ${f.variant}` : ''} \`${f.op}\`: ${f.message}`).join('\n');
+  return failures
+    .map(
+      (f) =>
+        `- ${f.input} ${sizeLabel(f.scale)}${f.variant ? ` ${f.variant}` : ''} \`${f.op}\`: ${f.message}`,
+    )
+    .join('\n');
 }
 
 export function renderReport({ machine, inputs, results, failures }) {
@@ -225,6 +335,9 @@ export function writeReport(path, generated) {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : SKELETON;
   const begin = text.indexOf(BEGIN);
   const end = text.indexOf(END);
-  const next = begin >= 0 && end > begin ? text.slice(0, begin) + generated + text.slice(end + END.length) : `${text.trimEnd()}\n\n${generated}\n`;
+  const next =
+    begin >= 0 && end > begin
+      ? text.slice(0, begin) + generated + text.slice(end + END.length)
+      : `${text.trimEnd()}\n\n${generated}\n`;
   writeFileSync(path, next);
 }

@@ -26,7 +26,17 @@ const root = resolve(here, '../..');
 const PYTHON = '/usr/bin/python3';
 
 function parseArgs(argv) {
-  const opts = { quick: false, huge: true, build: true, runs: null, dir: join(tmpdir(), 'skops-ts-bench'), out: join(root, 'docs/performance.md'), only: null, prepareOnly: false, resume: false };
+  const opts = {
+    quick: false,
+    huge: true,
+    build: true,
+    runs: null,
+    dir: join(tmpdir(), 'skops-ts-bench'),
+    out: join(root, 'docs/performance.md'),
+    only: null,
+    prepareOnly: false,
+    resume: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
@@ -38,7 +48,8 @@ function parseArgs(argv) {
     else if (a === '--only') opts.only = argv[++i].split(',');
     else if (a === '--prepare-only') opts.prepareOnly = true;
     else if (a === '--resume') opts.resume = true;
-    else throw new Error(`Unknown option ${a}; see the comment at the top of scripts/bench/run.mjs.`);
+    else
+      throw new Error(`Unknown option ${a}; see the comment at the top of scripts/bench/run.mjs.`);
   }
   if (opts.quick) opts.huge = false;
   return opts;
@@ -46,7 +57,10 @@ function parseArgs(argv) {
 
 const opts = parseArgs(process.argv.slice(2));
 const started = new Date();
-const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}\n`);
+const log = (msg) =>
+  process.stderr.write(
+    `[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}\n`,
+  );
 
 function pythonHas(modules) {
   return spawnSync(PYTHON, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0;
@@ -54,10 +68,24 @@ function pythonHas(modules) {
 
 function build() {
   log('building @skops-ts/core, @skops-ts/numpy and @skops-ts/pickle');
-  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', '@skops-ts/core', '@skops-ts/numpy', '@skops-ts/pickle', '--output-style=static'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    'npx',
+    [
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      '@skops-ts/core',
+      '@skops-ts/numpy',
+      '@skops-ts/pickle',
+      '--output-style=static',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 /** Our LZMA decoder is internal to core; bundle it from source to time it alone. */
@@ -116,16 +144,26 @@ function prepare(input, scale, variants) {
     manifest = { key, ...node(args, `Building ${input}`) };
     if (variants.includes('lzma')) {
       log(`compressing ${input} at scale ${scale} with LZMA (Python zipfile)`);
-      execFileSync(PYTHON, [join(here, 'lzma_zip.py'), 'convert', files.stored, files.lzma], { stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync(PYTHON, [join(here, 'lzma_zip.py'), 'convert', files.stored, files.lzma], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
     }
   }
-  if (variants.includes('pickle') && (manifest.pickleKey !== pickleKey || !existsSync(files.pickle) || !existsSync(files.joblib))) {
+  if (
+    variants.includes('pickle') &&
+    (manifest.pickleKey !== pickleKey || !existsSync(files.pickle) || !existsSync(files.joblib))
+  ) {
     log(`writing ${input} at scale ${scale} as pickle and joblib (Python)`);
-    execFileSync(PYTHON, [join(here, 'make_pickles.py'), String(scale), files.pickle, files.joblib], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      PYTHON,
+      [join(here, 'make_pickles.py'), String(scale), files.pickle, files.joblib],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     manifest.pickleKey = pickleKey;
   }
   manifest.sizes = {};
-  for (const v of variants) manifest.sizes[v] = Number(execFileSync('stat', ['-c', '%s', files[v]], { encoding: 'utf8' }));
+  for (const v of variants)
+    manifest.sizes[v] = Number(execFileSync('stat', ['-c', '%s', files[v]], { encoding: 'utf8' }));
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return { manifest, files };
 }
@@ -133,7 +171,9 @@ function prepare(input, scale, variants) {
 /** The line of a child's error output that says what went wrong. */
 function firstError(error) {
   const lines = error.message.split('\n');
-  return (lines.find((l) => /Error\b.*:/.test(l) && !l.includes('failed (exit')) ?? lines[0]).trim();
+  return (
+    lines.find((l) => /Error\b.*:/.test(l) && !l.includes('failed (exit')) ?? lines[0]
+  ).trim();
 }
 
 function median(xs) {
@@ -157,10 +197,19 @@ function measure(spec, size) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
     if (spec.op === 'liblzma') {
-      const out = JSON.parse(execFileSync(PYTHON, [join(here, 'lzma_zip.py'), 'inflate', spec.file], { encoding: 'utf8' }));
+      const out = JSON.parse(
+        execFileSync(PYTHON, [join(here, 'lzma_zip.py'), 'inflate', spec.file], {
+          encoding: 'utf8',
+        }),
+      );
       samples.push({ ms: out.ms, rssBefore: null, maxRss: null });
     } else {
-      samples.push(node(['--expose-gc', '--max-old-space-size=16384', 'measure.mjs', JSON.stringify(spec)], `${spec.op} of ${spec.file}`));
+      samples.push(
+        node(
+          ['--expose-gc', '--max-old-space-size=16384', 'measure.mjs', JSON.stringify(spec)],
+          `${spec.op} of ${spec.file}`,
+        ),
+      );
     }
   }
   const peaks = samples.filter((s) => s.maxRss !== null);
@@ -174,7 +223,17 @@ function measure(spec, size) {
 }
 
 const OPS = {
-  stored: ['read', 'copy', 'write', 'load', 'loads', 'untrusted', 'untrusted-bytes', 'dump', 'dumps'],
+  stored: [
+    'read',
+    'copy',
+    'write',
+    'load',
+    'loads',
+    'untrusted',
+    'untrusted-bytes',
+    'dump',
+    'dumps',
+  ],
   deflate: ['read', 'write', 'fflate', 'zlib', 'load', 'loads', 'untrusted', 'dump', 'dumps'],
   lzma: ['read', 'lzma', 'liblzma', 'load', 'loads', 'untrusted'],
   // A Uint8Array holds at most 4 GiB in Node 20, so the > 4 GiB file has no loads / dumps.
@@ -198,14 +257,22 @@ async function main() {
     if (opts.only && !opts.only.includes(input)) continue;
     // Only the array dict has a Python twin: the forest and models need the sklearn recognisers.
     const converted = pickles && input === 'arrays' ? ['pickle', 'joblib'] : [];
-    plan.push({ input, scale: small, variants: ['stored', 'deflate', ...(lzma ? ['lzma'] : []), ...converted] });
+    plan.push({
+      input,
+      scale: small,
+      variants: ['stored', 'deflate', ...(lzma ? ['lzma'] : []), ...converted],
+    });
     plan.push({ input, scale: big, variants: ['stored', 'deflate', ...converted] });
   }
-  if (opts.huge && (!opts.only || opts.only.includes('huge'))) plan.push({ input: 'huge', scale: 1, variants: ['stored'] });
+  if (opts.huge && (!opts.only || opts.only.includes('huge')))
+    plan.push({ input: 'huge', scale: 1, variants: ['stored'] });
 
   const loadBefore = loadavg();
   const resultsPath = join(opts.dir, 'results.json');
-  const previous = opts.resume && existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')).results : [];
+  const previous =
+    opts.resume && existsSync(resultsPath)
+      ? JSON.parse(readFileSync(resultsPath, 'utf8')).results
+      : [];
   const results = [];
   const inputs = [];
   const failures = [];
@@ -214,7 +281,9 @@ async function main() {
     try {
       prepared = prepare(input, scale, variants);
     } catch (error) {
-      log(`FAILED to build ${input} ×${scale}: ${error.message.split('\n').slice(0, 12).join('\n')}`);
+      log(
+        `FAILED to build ${input} ×${scale}: ${error.message.split('\n').slice(0, 12).join('\n')}`,
+      );
       failures.push({ input, scale, op: 'build', message: firstError(error) });
       continue;
     }
@@ -225,7 +294,14 @@ async function main() {
       const size = manifest.sizes[variant];
       const ops = input === 'huge' ? OPS.huge : OPS[variant];
       for (const op of ops) {
-        const kept = previous.find((r) => r.input === input && r.scale === scale && r.variant === variant && r.op === op && r.size === size);
+        const kept = previous.find(
+          (r) =>
+            r.input === input &&
+            r.scale === scale &&
+            r.variant === variant &&
+            r.op === op &&
+            r.size === size,
+        );
         if (kept) {
           results.push(kept);
           continue;
@@ -242,7 +318,16 @@ async function main() {
         };
         log(`${input} ×${scale} ${variant}: ${op}`);
         try {
-          results.push({ input, scale, variant, op, size, nodes: manifest.nodes, members: manifest.members, ...measure(spec, size) });
+          results.push({
+            input,
+            scale,
+            variant,
+            op,
+            size,
+            nodes: manifest.nodes,
+            members: manifest.members,
+            ...measure(spec, size),
+          });
         } catch (error) {
           log(`FAILED: ${error.message.split('\n').slice(0, 12).join('\n')}`);
           failures.push({ input, scale, variant, op, message: firstError(error) });
@@ -263,7 +348,10 @@ async function main() {
     loadBefore,
     loadAfter: loadavg(),
     args: process.argv.slice(2).join(' '),
-    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim(),
   };
   writeFileSync(resultsPath, JSON.stringify({ machine, inputs, results, failures }, null, 2));
   writeReport(opts.out, renderReport({ machine, inputs, results, failures }));
