@@ -35,7 +35,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'zlib'], message: 'Browser-safe code: Node imports belong in the Node entry.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'zlib'],
+              message: 'Browser-safe code: Node imports belong in the Node entry.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -8,8 +8,10 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const alias = readdirSync(`${root}packages`).flatMap((name) => {
   const src = `${root}packages/${name}/src`;
   const entries = [];
-  if (existsSync(`${src}/node.ts`)) entries.push({ find: `@skops-ts/${name}/node`, replacement: `${src}/node.ts` });
-  if (existsSync(`${src}/index.ts`)) entries.push({ find: new RegExp(`^@skops-ts/${name}$`), replacement: `${src}/index.ts` });
+  if (existsSync(`${src}/node.ts`))
+    entries.push({ find: `@skops-ts/${name}/node`, replacement: `${src}/node.ts` });
+  if (existsSync(`${src}/index.ts`))
+    entries.push({ find: new RegExp(`^@skops-ts/${name}$`), replacement: `${src}/index.ts` });
   return entries;
 });
 

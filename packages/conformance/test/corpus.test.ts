@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe as group, expect, it } from 'vitest';
-import { describe, dumps, getUntrustedTypes, loads, createRegistry, type SkopsPlugin } from '@skops-ts/core';
+import {
+  describe,
+  dumps,
+  getUntrustedTypes,
+  loads,
+  createRegistry,
+  type SkopsPlugin,
+} from '@skops-ts/core';
 import { firstDifference, jsonEqual, pythonEnvOf, skopsCases, type SkopsCase } from './fixtures.js';
 import { availablePlugins } from './plugins.js';
 import { normaliseSchema, openFile } from './schema-tree.js';
@@ -27,7 +34,30 @@ function loadersIn(schema: unknown, out = new Set<string>()): Set<string> {
 async function missingLoaders(c: SkopsCase): Promise<string[]> {
   const { schema } = await openFile(readFileSync(c.file));
   const protocol = Number(schema.protocol);
-  return [...loadersIn(schema)].filter((l) => !registry.handler(l, protocol) && !registry.handler(l, 2) && !['DictNode', 'ListNode', 'TupleNode', 'SetNode', 'JsonNode', 'BytesNode', 'BytearrayNode', 'SliceNode', 'FunctionNode', 'MethodNode', 'PartialNode', 'TypeNode', 'ConstructorFromReduceNode', 'ObjectNode', 'OperatorFuncNode', 'DefaultDictNode', 'CachedNode'].includes(l));
+  return [...loadersIn(schema)].filter(
+    (l) =>
+      !registry.handler(l, protocol) &&
+      !registry.handler(l, 2) &&
+      ![
+        'DictNode',
+        'ListNode',
+        'TupleNode',
+        'SetNode',
+        'JsonNode',
+        'BytesNode',
+        'BytearrayNode',
+        'SliceNode',
+        'FunctionNode',
+        'MethodNode',
+        'PartialNode',
+        'TypeNode',
+        'ConstructorFromReduceNode',
+        'ObjectNode',
+        'OperatorFuncNode',
+        'DefaultDictNode',
+        'CachedNode',
+      ].includes(l),
+  );
 }
 
 /**
@@ -43,16 +73,23 @@ function withoutBoosterHandles(d: unknown): unknown {
   const o = d as Record<string, unknown>;
   if (o.object === 'xgboost.core.Booster' && o.state && typeof o.state === 'object') {
     const items = ((o.state as { dict?: unknown[][] }).dict ?? []).map(([k, v]) =>
-      jsonEqual(k, { str: 'handle' }) ? [k, { bytearray: 'as re-serialised by the loading XGBoost' }] : [k, withoutBoosterHandles(v)],
+      jsonEqual(k, { str: 'handle' })
+        ? [k, { bytearray: 'as re-serialised by the loading XGBoost' }]
+        : [k, withoutBoosterHandles(v)],
     );
     return { ...o, state: { dict: items } };
   }
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, withoutBoosterHandles(v)]));
 }
 
-const sameDescription = (got: unknown, expected: unknown) => firstDifference(withoutBoosterHandles(got), withoutBoosterHandles(expected)) ?? 'equal';
+const sameDescription = (got: unknown, expected: unknown) =>
+  firstDifference(withoutBoosterHandles(got), withoutBoosterHandles(expected)) ?? 'equal';
 
-const options = (c: SkopsCase, extra: Record<string, unknown> = {}) => ({ plugins: plugins as readonly SkopsPlugin[], pythonEnv: pythonEnvOf(c.sidecar), ...extra });
+const options = (c: SkopsCase, extra: Record<string, unknown> = {}) => ({
+  plugins: plugins as readonly SkopsPlugin[],
+  pythonEnv: pythonEnvOf(c.sidecar),
+  ...extra,
+});
 
 for (const folder of FOLDERS) {
   const cases = skopsCases(folder);
@@ -66,20 +103,36 @@ for (const folder of FOLDERS) {
 
       if (expectedUntrusted) {
         runIf(`${label}: getUntrustedTypes reports what Python reports`, async () => {
-          expect(await getUntrustedTypes(readFileSync(c.file), options(c))).toEqual(expectedUntrusted);
+          expect(await getUntrustedTypes(readFileSync(c.file), options(c))).toEqual(
+            expectedUntrusted,
+          );
         });
       }
       if (c.sidecar.untrusted_types_error && c.sidecar.describe_by_writer !== undefined) {
         // Python cannot read these; the goal is to load them as the skops release that wrote them did.
-        runIf(`${label}: loads as the release that wrote it did, where Python now fails`, async () => {
-          const bytes = readFileSync(c.file);
-          const value = await loads(bytes, options(c, { trusted: await getUntrustedTypes(bytes, options(c)) }));
-          expect(firstDifference(describe(value, { plugins, pythonEnv: pythonEnvOf(c.sidecar) }), c.sidecar.describe_by_writer) ?? 'equal').toBe('equal');
-        });
+        runIf(
+          `${label}: loads as the release that wrote it did, where Python now fails`,
+          async () => {
+            const bytes = readFileSync(c.file);
+            const value = await loads(
+              bytes,
+              options(c, { trusted: await getUntrustedTypes(bytes, options(c)) }),
+            );
+            expect(
+              firstDifference(
+                describe(value, { plugins, pythonEnv: pythonEnvOf(c.sidecar) }),
+                c.sidecar.describe_by_writer,
+              ) ?? 'equal',
+            ).toBe('equal');
+          },
+        );
       }
       if (expectedDescribe !== undefined && expectedUntrusted) {
         runIf(`${label}: loads to the description Python gives`, async () => {
-          const value = await loads(readFileSync(c.file), options(c, { trusted: expectedUntrusted }));
+          const value = await loads(
+            readFileSync(c.file),
+            options(c, { trusted: expectedUntrusted }),
+          );
           const got = describe(value, { plugins, pythonEnv: pythonEnvOf(c.sidecar) });
           expect(sameDescription(got, expectedDescribe)).toBe('equal');
         });
@@ -87,8 +140,16 @@ for (const folder of FOLDERS) {
           const original = readFileSync(c.file);
           const value = await loads(original, options(c, { trusted: expectedUntrusted }));
           const written = await dumps(value, { plugins });
-          const reloaded = await loads(written, options(c, { trusted: await getUntrustedTypes(written, options(c)) }));
-          expect(sameDescription(describe(reloaded, { plugins, pythonEnv: pythonEnvOf(c.sidecar) }), expectedDescribe)).toBe('equal');
+          const reloaded = await loads(
+            written,
+            options(c, { trusted: await getUntrustedTypes(written, options(c)) }),
+          );
+          expect(
+            sameDescription(
+              describe(reloaded, { plugins, pythonEnv: pythonEnvOf(c.sidecar) }),
+              expectedDescribe,
+            ),
+          ).toBe('equal');
           // Files of the current writer (protocol 2, skops 0.15) must come back node for node.
           if (c.folder === 'skops' || c.folder === 'skops-modern') {
             const a = await openFile(original);
@@ -99,7 +160,13 @@ for (const folder of FOLDERS) {
             for (let i = 0; i < na.members.length; i++) {
               const name = na.members[i] as string;
               if (!name.endsWith('.npy')) continue;
-              expect(jsonEqual([...(await b.member(nb.members[i] as string))], [...(await a.member(name))]), `member ${name}`).toBe(true);
+              expect(
+                jsonEqual(
+                  [...(await b.member(nb.members[i] as string))],
+                  [...(await a.member(name))],
+                ),
+                `member ${name}`,
+              ).toBe(true);
             }
           }
         });

@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The fixture folder: $SKOPS_FIXTURES, or the repository's copy. */
-export const FIXTURES = process.env.SKOPS_FIXTURES ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../fixtures');
+export const FIXTURES =
+  process.env.SKOPS_FIXTURES ??
+  resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../fixtures');
 
 /** A fixture case: a skops file and its sidecar. */
 export interface SkopsCase {
@@ -24,12 +26,18 @@ export function skopsCases(folder: string): SkopsCase[] {
       folder,
       name: f.replace(/\.skops$/, ''),
       file: join(dir, f),
-      sidecar: JSON.parse(readFileSync(join(dir, f.replace(/\.skops$/, '.json')), 'utf8')) as Record<string, unknown>,
+      sidecar: JSON.parse(
+        readFileSync(join(dir, f.replace(/\.skops$/, '.json')), 'utf8'),
+      ) as Record<string, unknown>,
     }));
 }
 
 /** The Python environment a sidecar's verdicts were computed under. */
-export function pythonEnvOf(sidecar: Record<string, unknown>): { sklearn?: string; numpy?: string; scipy?: string } {
+export function pythonEnvOf(sidecar: Record<string, unknown>): {
+  sklearn?: string;
+  numpy?: string;
+  scipy?: string;
+} {
   const py = (sidecar.python ?? {}) as Record<string, string>;
   return { sklearn: py.sklearn ?? py['scikit-learn'], numpy: py.numpy, scipy: py.scipy };
 }
@@ -38,12 +46,24 @@ export function pythonEnvOf(sidecar: Record<string, unknown>): { sklearn?: strin
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Object.is(a, b);
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((x, i) => jsonEqual(x, b[i]))
+    );
   }
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a);
     const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return (
+      ka.length === kb.length &&
+      ka.every(
+        (k) =>
+          Object.prototype.hasOwnProperty.call(b, k) &&
+          jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+      )
+    );
   }
   return a === b;
 }
@@ -58,9 +78,20 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | un
       if (d) return d;
     }
   }
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+  if (
+    a &&
+    b &&
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    !Array.isArray(a) &&
+    !Array.isArray(b)
+  ) {
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      const d = firstDifference(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        `${path}.${k}`,
+      );
       if (d) return d;
     }
   }

@@ -13,7 +13,13 @@ interface HostileCase {
   readonly file: string;
   readonly kind: string;
   readonly attack: string;
-  readonly expect: { error?: boolean; untrusted?: string[]; or_error?: boolean; load_error?: boolean; error_should_mention?: string[] };
+  readonly expect: {
+    error?: boolean;
+    untrusted?: string[];
+    or_error?: boolean;
+    load_error?: boolean;
+    error_should_mention?: string[];
+  };
   readonly python?: Record<string, string>;
 }
 
@@ -26,11 +32,14 @@ const cases = existsSync(dir)
   : [];
 
 /** The outcome of a call: its value, or the typed error code (an untyped error is a failure of its own). */
-async function outcome<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; code: string; message: string }> {
+async function outcome<T>(
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; code: string; message: string }> {
   try {
     return { ok: true, value: await work() };
   } catch (err) {
-    if (!SkopsError.isInstance(err)) throw new Error(`untyped error: ${String(err)}`, { cause: err });
+    if (!SkopsError.isInstance(err))
+      throw new Error(`untyped error: ${String(err)}`, { cause: err });
     return { ok: false, code: err.code, message: err.message };
   }
 }
@@ -46,13 +55,20 @@ group('the hostile corpus (skops and zip kinds)', () => {
         expect(audit.ok, 'getUntrustedTypes must refuse').toBe(false);
         expect(load.ok, 'loads must refuse').toBe(false);
         const mention = c.expect.error_should_mention;
-        if (mention && !load.ok) expect(mention.some((m) => load.message.includes(m)), load.message).toBe(true);
+        if (mention && !load.ok)
+          expect(
+            mention.some((m) => load.message.includes(m)),
+            load.message,
+          ).toBe(true);
       } else if (c.expect.untrusted) {
         if (audit.ok) expect(audit.value).toEqual(c.expect.untrusted);
         else expect(c.expect.or_error, `audit failed: ${audit.ok ? '' : audit.message}`).toBe(true);
-        if (c.expect.untrusted.length > 0) expect(load.ok, 'loads without trusted must refuse').toBe(false);
+        if (c.expect.untrusted.length > 0)
+          expect(load.ok, 'loads without trusted must refuse').toBe(false);
         if (c.expect.load_error) {
-          const trusted = await outcome(() => loads(bytes, { ...options, trusted: c.expect.untrusted }));
+          const trusted = await outcome(() =>
+            loads(bytes, { ...options, trusted: c.expect.untrusted }),
+          );
           expect(trusted.ok, 'loads must refuse even with every listed type trusted').toBe(false);
         }
       }

@@ -9,7 +9,10 @@ export interface OpenedFile {
 /** Opens a skops file with the archive reader (tested on its own against jszip and Python's zipfile). */
 export async function openFile(bytes: Uint8Array): Promise<OpenedFile> {
   const archive = await openArchive(memorySource(bytes), { limits: DEFAULT_LIMITS });
-  const schema = JSON.parse(new TextDecoder().decode(await archive.read('schema.json'))) as Record<string, unknown>;
+  const schema = JSON.parse(new TextDecoder().decode(await archive.read('schema.json'))) as Record<
+    string,
+    unknown
+  >;
   return { schema, member: (name) => archive.read(name) };
 }
 

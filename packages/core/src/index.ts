@@ -56,9 +56,20 @@ export type {
   ArchiveMemberInput,
 } from './archive/types.js';
 export { loads, loadFromSource } from './api/loads.js';
-export { getUntrustedTypes, untrustedTypesFromSource, type AuditOptions } from './api/get-untrusted-types.js';
+export {
+  getUntrustedTypes,
+  untrustedTypesFromSource,
+  type AuditOptions,
+} from './api/get-untrusted-types.js';
 export { dumps, dumpChunks, SKOPS_VERSION_WRITTEN } from './api/dumps.js';
-export { visualize, visualNodes, formatTree, type VisualNode, type VisualizeOptions, type VisualizeShow } from './api/visualize.js';
+export {
+  visualize,
+  visualNodes,
+  formatTree,
+  type VisualNode,
+  type VisualizeOptions,
+  type VisualizeShow,
+} from './api/visualize.js';
 export type { LoadOptions, DumpOptions } from './api/options.js';
 export { describe, type DescribeOptions } from './describe/describe.js';
 export { stringifyDescription } from './describe/sort-key.js';

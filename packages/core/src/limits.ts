@@ -47,11 +47,17 @@ export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
   const out: Record<string, number> = { ...DEFAULT_LIMITS };
   for (const [key, value] of Object.entries(overrides)) {
     if (!Object.prototype.hasOwnProperty.call(DEFAULT_LIMITS, key)) {
-      throw new SkopsError('LIMIT_EXCEEDED', `Unknown limit "${key}". Known limits: ${Object.keys(DEFAULT_LIMITS).join(', ')}.`);
+      throw new SkopsError(
+        'LIMIT_EXCEEDED',
+        `Unknown limit "${key}". Known limits: ${Object.keys(DEFAULT_LIMITS).join(', ')}.`,
+      );
     }
     if (value === undefined) continue;
     if (typeof value !== 'number' || !(value > 0)) {
-      throw new SkopsError('LIMIT_EXCEEDED', `Limit ${key} must be a positive number, got ${String(value)}.`);
+      throw new SkopsError(
+        'LIMIT_EXCEEDED',
+        `Limit ${key} must be a positive number, got ${String(value)}.`,
+      );
     }
     out[key] = value;
   }

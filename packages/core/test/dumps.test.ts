@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describe as describeValue, dumps, getUntrustedTypes, loads, PyDict, PySet, PySlice, PyTuple } from '@skops-ts/core';
+import {
+  describe as describeValue,
+  dumps,
+  getUntrustedTypes,
+  loads,
+  PyDict,
+  PySet,
+  PySlice,
+  PyTuple,
+} from '@skops-ts/core';
 import { codeOf } from './helpers.js';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
@@ -18,7 +27,16 @@ describe('dumps', () => {
   });
 
   it('maps JavaScript values to the Python values the value model documents', async () => {
-    const value = { int: 3n, float: 3, str: 's', none: null, bool: true, bytes: new Uint8Array([0, 255]), list: [1n], map: new Map<unknown, unknown>([[1n, 'a']]) };
+    const value = {
+      int: 3n,
+      float: 3,
+      str: 's',
+      none: null,
+      bool: true,
+      bytes: new Uint8Array([0, 255]),
+      list: [1n],
+      map: new Map<unknown, unknown>([[1n, 'a']]),
+    };
     const back = await loads(await dumps(value));
     expect(describeValue(back)).toEqual({
       dict: [
@@ -27,7 +45,17 @@ describe('dumps', () => {
         [{ str: 'str' }, { str: 's' }],
         [{ str: 'none' }, null],
         [{ str: 'bool' }, true],
-        [{ str: 'bytes' }, { bytes: { len: 2, sha256: createHash('sha256').update(Uint8Array.from([0, 255])).digest('hex') } }],
+        [
+          { str: 'bytes' },
+          {
+            bytes: {
+              len: 2,
+              sha256: createHash('sha256')
+                .update(Uint8Array.from([0, 255]))
+                .digest('hex'),
+            },
+          },
+        ],
         [{ str: 'list' }, { list: [{ int: '1' }] }],
         [{ str: 'map' }, { dict: [[{ int: '1' }, { str: 'a' }]] }],
       ],
@@ -41,7 +69,10 @@ describe('dumps', () => {
   });
 
   it('keeps __proto__ keys as data in both directions', async () => {
-    const value = JSON.parse('{"__proto__": {"polluted": 1}, "constructor": 2}') as Record<string, unknown>;
+    const value = JSON.parse('{"__proto__": {"polluted": 1}, "constructor": 2}') as Record<
+      string,
+      unknown
+    >;
     const back = (await loads(await dumps(value))) as PyDict;
     expect([...back.keys()]).toEqual(['__proto__', 'constructor']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -57,7 +88,11 @@ describe('dumps', () => {
   });
 
   it('keeps tuples, sets and dict key types through a round trip', async () => {
-    const value = new PyDict<unknown>([[1n, new PyTuple(['a'])], [2.5, new PySet([1n])], [true, null]]);
+    const value = new PyDict<unknown>([
+      [1n, new PyTuple(['a'])],
+      [2.5, new PySet([1n])],
+      [true, null],
+    ]);
     const back = await loads(await dumps(value));
     expect(describeValue(back)).toEqual(describeValue(value));
   });
@@ -72,16 +107,26 @@ describe('dumps', () => {
   });
 
   it('writes files that audit as clean as Python writes them', async () => {
-    expect(await getUntrustedTypes(await dumps(new PyDict([['a', [1n, new PyTuple([])]]])))).toEqual([]);
+    expect(
+      await getUntrustedTypes(await dumps(new PyDict([['a', [1n, new PyTuple([])]]]))),
+    ).toEqual([]);
   });
 });
 
 describe('non-finite floats in schema.json', () => {
   it('loads a slice with NaN and infinite bounds again, as Python json writes and reads them (found by fuzzing)', async () => {
-    const file = await dumps(new PySlice(Number.NEGATIVE_INFINITY, Number.NaN, Number.POSITIVE_INFINITY));
-    const text = new TextDecoder().decode(await (await JSZip.loadAsync(file)).file('schema.json')!.async('uint8array'));
+    const file = await dumps(
+      new PySlice(Number.NEGATIVE_INFINITY, Number.NaN, Number.POSITIVE_INFINITY),
+    );
+    const text = new TextDecoder().decode(
+      await (await JSZip.loadAsync(file)).file('schema.json')!.async('uint8array'),
+    );
     expect(text).toContain('"stop": NaN');
     const back = (await loads(file)) as PySlice;
-    expect([back.start, back.stop, back.step]).toEqual([Number.NEGATIVE_INFINITY, Number.NaN, Number.POSITIVE_INFINITY]);
+    expect([back.start, back.stop, back.step]).toEqual([
+      Number.NEGATIVE_INFINITY,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    ]);
   });
 });

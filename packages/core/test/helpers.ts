@@ -4,16 +4,30 @@ import { writeArchive } from '@skops-ts/core';
 export function skopsFile(schema: unknown, members: Record<string, Uint8Array> = {}): Uint8Array {
   const entries = Object.entries(members).map(([name, data]) => ({ name, data }));
   const text = typeof schema === 'string' ? schema : JSON.stringify(schema);
-  return writeArchive([...entries, { name: 'schema.json', data: new TextEncoder().encode(text) }], { compression: 'stored' });
+  return writeArchive([...entries, { name: 'schema.json', data: new TextEncoder().encode(text) }], {
+    compression: 'stored',
+  });
 }
 
 let nextId = 1000;
 
 /** A JsonNode state. */
-export const json = (content: string) => ({ __class__: 'str', __module__: 'builtins', __loader__: 'JsonNode', content, is_json: true, __id__: nextId++ });
+export const json = (content: string) => ({
+  __class__: 'str',
+  __module__: 'builtins',
+  __loader__: 'JsonNode',
+  content,
+  is_json: true,
+  __id__: nextId++,
+});
 
 /** A node state with a fresh id. */
-export const node = (loader: string, module: string, cls: string, extra: Record<string, unknown> = {}) => ({
+export const node = (
+  loader: string,
+  module: string,
+  cls: string,
+  extra: Record<string, unknown> = {},
+) => ({
   __class__: cls,
   __module__: module,
   __loader__: loader,
@@ -22,7 +36,11 @@ export const node = (loader: string, module: string, cls: string, extra: Record<
 });
 
 /** A root state: the node plus protocol and version. */
-export const root = (state: Record<string, unknown>, protocol: unknown = 2) => ({ ...state, protocol, _skops_version: '0.15.dev0' });
+export const root = (state: Record<string, unknown>, protocol: unknown = 2) => ({
+  ...state,
+  protocol,
+  _skops_version: '0.15.dev0',
+});
 
 /** The typed error code a promise rejects with. */
 export async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {

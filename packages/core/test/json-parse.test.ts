@@ -26,7 +26,9 @@ describe('parseJson', () => {
   });
 
   it('refuses duplicate keys when asked to, so an audit and a load cannot see different values', () => {
-    expect(() => parseJson('{"a": 1, "a": 2}', { rejectDuplicateKeys: true })).toThrow(/Duplicate key "a"/);
+    expect(() => parseJson('{"a": 1, "a": 2}', { rejectDuplicateKeys: true })).toThrow(
+      /Duplicate key "a"/,
+    );
     const v = parseJson('{"a": 1, "a": 2}');
     expect(isJsonObject(v) && v.get('a')).toEqual({ kind: 'number', text: '2' });
   });

@@ -36,12 +36,19 @@ describe("Python's json.dumps", () => {
   });
 
   it('writes floats, ints and nesting with indent 2', () => {
-    expect(emitPyJson({ a: [1n, new JsonFloat(2), new JsonFloat(NaN)], b: {} }, { indent: 2 })).toBe(
-      '{\n  "a": [\n    1,\n    2.0,\n    NaN\n  ],\n  "b": {}\n}',
-    );
+    expect(
+      emitPyJson({ a: [1n, new JsonFloat(2), new JsonFloat(NaN)], b: {} }, { indent: 2 }),
+    ).toBe('{\n  "a": [\n    1,\n    2.0,\n    NaN\n  ],\n  "b": {}\n}');
   });
 
   it('keeps the order of Map keys, integer-like ones included', () => {
-    expect(emitPyJson(new Map([['10', 1], ['2', 2]]))).toBe('{"10": 1, "2": 2}');
+    expect(
+      emitPyJson(
+        new Map([
+          ['10', 1],
+          ['2', 2],
+        ]),
+      ),
+    ).toBe('{"10": 1, "2": 2}');
   });
 });

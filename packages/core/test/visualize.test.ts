@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dumps, PyDict, PyObject, PyTuple, PyType, visualize, type SkopsPlugin } from '@skops-ts/core';
+import {
+  dumps,
+  PyDict,
+  PyObject,
+  PyTuple,
+  PyType,
+  visualize,
+  type SkopsPlugin,
+} from '@skops-ts/core';
 
 /** Stands in for the sklearn plugin's trust data: the one estimator these tests use is trusted by default. */
 const trustsMinMaxScaler: SkopsPlugin = {
@@ -36,8 +44,12 @@ describe('visualize', () => {
     ];
     const file = await dumps(minMaxScaler());
     expect(await visualize(file, { plugins: [trustsMinMaxScaler] })).toBe(expected.join('\n'));
-    expect(await visualize(file, { plugins: [trustsMinMaxScaler], show: 'trusted' })).toBe(expected.join('\n'));
-    expect(await visualize(file, { plugins: [trustsMinMaxScaler], show: 'untrusted' })).toBe(expected[0]);
+    expect(await visualize(file, { plugins: [trustsMinMaxScaler], show: 'trusted' })).toBe(
+      expected.join('\n'),
+    );
+    expect(await visualize(file, { plugins: [trustsMinMaxScaler], show: 'untrusted' })).toBe(
+      expected[0],
+    );
   });
 
   it('tags untrusted nodes with custom tags, as test_custom_tags expects', async () => {
@@ -52,21 +64,34 @@ describe('visualize', () => {
       '    ├── clip: json-type(false) NICE',
       '    └── _sklearn_version: json-type("1.2.1") NICE',
     ];
-    expect(await visualize(file, { plugins: [trustsMinMaxScaler], tagSafe: 'NICE', tagUnsafe: 'OHNO' })).toBe(expected.join('\n'));
+    expect(
+      await visualize(file, { plugins: [trustsMinMaxScaler], tagSafe: 'NICE', tagUnsafe: 'OHNO' }),
+    ).toBe(expected.join('\n'));
   });
 });
 
 describe('visualize on hostile shapes', () => {
   it('shows a node that contains itself once more, without following the cycle', async () => {
     const { skopsFile, root } = await import('./helpers.js');
-    const outer = { __class__: 'list', __module__: 'builtins', __loader__: 'ListNode', __id__: 77, content: [] as unknown[] };
+    const outer = {
+      __class__: 'list',
+      __module__: 'builtins',
+      __loader__: 'ListNode',
+      __id__: 77,
+      content: [] as unknown[],
+    };
     outer.content.push({ ...outer, content: [] });
     const text = await visualize(skopsFile(root(outer)));
     expect(text.split('\n')).toEqual(['root: builtins.list', '└── content: builtins.list']);
   });
 
   it('prints bytes content as reprlib shortens it', async () => {
-    const text = await visualize(await dumps([new Uint8Array([104, 105, 0, 255, 39]), new Uint8Array(40).fill(97)]));
-    expect(text.split('\n').slice(1)).toEqual(["├── content: b\"hi\\x00\\xff'\"", "└── content: b'aaaaaaaaaaa...aaaaaaaaaaaaa'"]);
+    const text = await visualize(
+      await dumps([new Uint8Array([104, 105, 0, 255, 39]), new Uint8Array(40).fill(97)]),
+    );
+    expect(text.split('\n').slice(1)).toEqual([
+      '├── content: b"hi\\x00\\xff\'"',
+      "└── content: b'aaaaaaaaaaa...aaaaaaaaaaaaa'",
+    ]);
   });
 });

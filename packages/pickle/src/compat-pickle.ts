@@ -65,20 +65,68 @@ export const IMPORT_MAPPING: ReadonlyMap<string, string> = new Map([
 ]);
 
 const PYTHON2_EXCEPTIONS = [
-  'ArithmeticError', 'AssertionError', 'AttributeError', 'BaseException', 'BufferError', 'BytesWarning',
-  'DeprecationWarning', 'EOFError', 'EnvironmentError', 'Exception', 'FloatingPointError', 'FutureWarning',
-  'GeneratorExit', 'IOError', 'ImportError', 'ImportWarning', 'IndentationError', 'IndexError', 'KeyError',
-  'KeyboardInterrupt', 'LookupError', 'MemoryError', 'NameError', 'NotImplementedError', 'OSError',
-  'OverflowError', 'PendingDeprecationWarning', 'ReferenceError', 'RuntimeError', 'RuntimeWarning',
-  'StopIteration', 'SyntaxError', 'SyntaxWarning', 'SystemError', 'SystemExit', 'TabError', 'TargetScopeError',
-  'TypeError', 'UnboundLocalError', 'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError',
-  'UnicodeTranslateError', 'UnicodeWarning', 'UserWarning', 'ValueError', 'Warning', 'ZeroDivisionError',
+  'ArithmeticError',
+  'AssertionError',
+  'AttributeError',
+  'BaseException',
+  'BufferError',
+  'BytesWarning',
+  'DeprecationWarning',
+  'EOFError',
+  'EnvironmentError',
+  'Exception',
+  'FloatingPointError',
+  'FutureWarning',
+  'GeneratorExit',
+  'IOError',
+  'ImportError',
+  'ImportWarning',
+  'IndentationError',
+  'IndexError',
+  'KeyError',
+  'KeyboardInterrupt',
+  'LookupError',
+  'MemoryError',
+  'NameError',
+  'NotImplementedError',
+  'OSError',
+  'OverflowError',
+  'PendingDeprecationWarning',
+  'ReferenceError',
+  'RuntimeError',
+  'RuntimeWarning',
+  'StopIteration',
+  'SyntaxError',
+  'SyntaxWarning',
+  'SystemError',
+  'SystemExit',
+  'TabError',
+  'TargetScopeError',
+  'TypeError',
+  'UnboundLocalError',
+  'UnicodeDecodeError',
+  'UnicodeEncodeError',
+  'UnicodeError',
+  'UnicodeTranslateError',
+  'UnicodeWarning',
+  'UserWarning',
+  'ValueError',
+  'Warning',
+  'ZeroDivisionError',
 ];
 
-const MULTIPROCESSING_EXCEPTIONS = ['AuthenticationError', 'BufferTooShort', 'ProcessError', 'TimeoutError'];
+const MULTIPROCESSING_EXCEPTIONS = [
+  'AuthenticationError',
+  'BufferTooShort',
+  'ProcessError',
+  'TimeoutError',
+];
 
 /** `_compat_pickle.NAME_MAPPING`, keyed `module + "\n" + name`, including the exception families. */
-export const NAME_MAPPING: ReadonlyMap<string, readonly [string, string]> = new Map<string, readonly [string, string]>([
+export const NAME_MAPPING: ReadonlyMap<string, readonly [string, string]> = new Map<
+  string,
+  readonly [string, string]
+>([
   ...(
     [
       ['__builtin__', 'xrange', 'builtins', 'range'],
@@ -121,7 +169,9 @@ export const NAME_MAPPING: ReadonlyMap<string, readonly [string, string]> = new 
     ] as const
   ).map(([m, n, m3, n3]) => [`${m}\n${n}`, [m3, n3] as const] as const),
   ...PYTHON2_EXCEPTIONS.map((e) => [`exceptions\n${e}`, ['builtins', e] as const] as const),
-  ...MULTIPROCESSING_EXCEPTIONS.map((e) => [`multiprocessing\n${e}`, ['multiprocessing.context', e] as const] as const),
+  ...MULTIPROCESSING_EXCEPTIONS.map(
+    (e) => [`multiprocessing\n${e}`, ['multiprocessing.context', e] as const] as const,
+  ),
 ]);
 
 /**
@@ -129,7 +179,11 @@ export const NAME_MAPPING: ReadonlyMap<string, readonly [string, string]> = new 
  * `module`/`name`. Python applies the mapping only while the stream's
  * protocol is below 3 (`Unpickler.proto < 3`, set by the PROTO opcode).
  */
-export function fixImports(module: string, name: string, protocol: number): readonly [string, string] {
+export function fixImports(
+  module: string,
+  name: string,
+  protocol: number,
+): readonly [string, string] {
   if (protocol >= 3) return [module, name];
   const renamed = NAME_MAPPING.get(`${module}\n${name}`);
   if (renamed) return renamed;

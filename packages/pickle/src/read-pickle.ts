@@ -1,6 +1,11 @@
 import { resolveLimits, type Limits } from '@skops-ts/core';
 import { measureGraph, type GraphMeasure } from './graph/measure.js';
-import { emptyStats, type BuildHook, type StreamStats, type StringEncoding } from './reader/context.js';
+import {
+  emptyStats,
+  type BuildHook,
+  type StreamStats,
+  type StringEncoding,
+} from './reader/context.js';
 import { unpickleStream } from './reader/unpickler.js';
 
 /** Options of {@link readPickle} and {@link readJoblib}. */
@@ -32,7 +37,12 @@ export interface PickleGraph {
 }
 
 /** Runs one top-level stream; `measure` is false for scans, which report rather than refuse shapes. */
-export function runStream(bytes: Uint8Array, options: ReadPickleOptions, onBuild: BuildHook | undefined, measure: boolean): PickleGraph {
+export function runStream(
+  bytes: Uint8Array,
+  options: ReadPickleOptions,
+  onBuild: BuildHook | undefined,
+  measure: boolean,
+): PickleGraph {
   const limits = resolveLimits(options.limits);
   const stats = emptyStats();
   const counter = { nodes: 0 };
@@ -45,7 +55,9 @@ export function runStream(bytes: Uint8Array, options: ReadPickleOptions, onBuild
     counter,
     onBuild,
   });
-  const shape = measure ? measureGraph(root, limits) : { objects: counter.nodes, depth: 0, expandedNodes: 0, hasCycles: false };
+  const shape = measure
+    ? measureGraph(root, limits)
+    : { objects: counter.nodes, depth: 0, expandedNodes: 0, hasCycles: false };
   return { root, protocol: stats.protocol, end, objectCount: counter.nodes, measure: shape, stats };
 }
 

@@ -18,10 +18,18 @@ export function pickleFixtures(): PickleFixture[] {
     const folder = path.join(FIXTURES, dir);
     for (const file of readdirSync(folder).sort()) {
       if (!file.endsWith('.json') || file === 'skops_trusted_types.json') continue;
-      const sidecar = JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as Record<string, unknown>;
+      const sidecar = JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       const target = sidecar.file;
       if (typeof target !== 'string' || !/\.(pkl|joblib)$/.test(target)) continue;
-      out.push({ name: file.replace(/\.json$/, ''), dir, bytes: new Uint8Array(readFileSync(path.join(folder, target))), sidecar });
+      out.push({
+        name: file.replace(/\.json$/, ''),
+        dir,
+        bytes: new Uint8Array(readFileSync(path.join(folder, target))),
+        sidecar,
+      });
     }
   }
   return out;

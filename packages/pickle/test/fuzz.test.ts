@@ -25,7 +25,9 @@ function outcome(fn: () => unknown): 'ok' | 'typed' | 'other' {
   }
 }
 
-const cases = pickleFixtures().filter((c) => c.sidecar.compression === 'none' || c.dir === 'hostile');
+const cases = pickleFixtures().filter(
+  (c) => c.sidecar.compression === 'none' || c.dir === 'hostile',
+);
 
 describe('mutated fixture pickles', () => {
   for (const c of cases) {
@@ -35,14 +37,17 @@ describe('mutated fixture pickles', () => {
       for (let i = 0; i < 25; i++) {
         const cut = c.bytes.slice(0, Math.floor(rand() * c.bytes.length));
         const flipped = c.bytes.slice();
-        for (let k = 0; k < 3; k++) flipped[Math.floor(rand() * flipped.length)] = Math.floor(rand() * 256);
+        for (let k = 0; k < 3; k++)
+          flipped[Math.floor(rand() * flipped.length)] = Math.floor(rand() * 256);
         for (const [kind, bytes] of [
           ['cut', cut],
           ['flip', flipped],
         ] as const) {
           const limits = { maxNodes: 1e6 };
-          if (outcome(() => readJoblib(bytes, { limits })) === 'other') others.push(`${kind} read #${i}`);
-          if (outcome(() => scanPickle(bytes, { limits })) === 'other') others.push(`${kind} scan #${i}`);
+          if (outcome(() => readJoblib(bytes, { limits })) === 'other')
+            others.push(`${kind} read #${i}`);
+          if (outcome(() => scanPickle(bytes, { limits })) === 'other')
+            others.push(`${kind} scan #${i}`);
         }
       }
       expect(others).toEqual([]);

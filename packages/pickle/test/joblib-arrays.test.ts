@@ -31,7 +31,8 @@ describe('joblib arrays', () => {
         expect(a.order).toBe(e.order);
         expect(a.end).toBe(e.end);
         // Structured dtypes come as a descr list; this package only sizes them (the numpy plugin models them).
-        if (typeof e.dtype === 'string' && e.dtype.startsWith('[')) expect(a.dtype.str).toMatch(/^\|V\d+$/);
+        if (typeof e.dtype === 'string' && e.dtype.startsWith('['))
+          expect(a.dtype.str).toMatch(/^\|V\d+$/);
         else expect(a.dtype.str).toBe(e.dtype);
         if (e.embedded_pickle) {
           expect(a.isObjectArray).toBe(true);
@@ -46,7 +47,9 @@ describe('joblib arrays', () => {
 
   it('refuses a joblib array whose data is cut short before reading it', () => {
     const c = joblibCases.find((k) => k.sidecar.compression === 'none')!;
-    const first = (c.sidecar.joblib_arrays as SidecarArray[]).find((a) => !a.embedded_pickle && (a.nbytes ?? 0) > 8)!;
+    const first = (c.sidecar.joblib_arrays as SidecarArray[]).find(
+      (a) => !a.embedded_pickle && (a.nbytes ?? 0) > 8,
+    )!;
     const cut = c.bytes.slice(0, first.end - 4);
     expect(() => scanPickle(cut)).toThrowError(/truncated: joblib array data/);
   });

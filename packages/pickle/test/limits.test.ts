@@ -68,13 +68,21 @@ describe('limits', () => {
     }
     expect(SkopsError.isInstance(caught)).toBe(true);
     expect((caught as SkopsError).code).toBe('INVALID_DATA');
-    expect((caught as Error).message).toMatch(/truncated: .* needs \d+ bytes but only \d+ remain \(at byte \d+\)/);
+    expect((caught as Error).message).toMatch(
+      /truncated: .* needs \d+ bytes but only \d+ remain \(at byte \d+\)/,
+    );
   });
 
   it('gives the byte offset of an undefined memo key and of a stack underflow', () => {
-    expect(() => readPickle(pickle(0x80, 4, 0x68, 7, 0x2e))).toThrowError(/memo key 7 not defined \(at byte 2\)/);
-    expect(() => readPickle(pickle(0x80, 4, 0x4e, 0x86, 0x2e))).toThrowError(/stack underflow.*\(at byte 3\)/);
-    expect(() => readPickle(pickle(0x80, 4, 0xff))).toThrowError(/unknown opcode 0xff \(at byte 2\)/);
+    expect(() => readPickle(pickle(0x80, 4, 0x68, 7, 0x2e))).toThrowError(
+      /memo key 7 not defined \(at byte 2\)/,
+    );
+    expect(() => readPickle(pickle(0x80, 4, 0x4e, 0x86, 0x2e))).toThrowError(
+      /stack underflow.*\(at byte 3\)/,
+    );
+    expect(() => readPickle(pickle(0x80, 4, 0xff))).toThrowError(
+      /unknown opcode 0xff \(at byte 2\)/,
+    );
   });
 
   it('measures a cyclic list without looping', () => {

@@ -1,7 +1,15 @@
 import { PyByteArray, PyDict, PySet, PyTuple, SkopsError } from '@skops-ts/core';
 import { zlibSync, gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ExtensionRef, GlobalRef, OPCODE_NAMES, PersistentRef, PickleCall, readJoblib, readPickle } from '@skops-ts/pickle';
+import {
+  ExtensionRef,
+  GlobalRef,
+  OPCODE_NAMES,
+  PersistentRef,
+  PickleCall,
+  readJoblib,
+  readPickle,
+} from '@skops-ts/pickle';
 import { le, pickle } from './bytes.js';
 
 describe('opcode semantics (as CPython unpickles them)', () => {
@@ -10,13 +18,24 @@ describe('opcode semantics (as CPython unpickles them)', () => {
   });
 
   it('reads protocol 0 text opcodes: I01 is True, LONG with L, FLOAT, escaped STRING, raw-unicode-escape UNICODE', () => {
-    const bytes = pickle('(I01\nI-12\nL123456789012345678901234567890L\nF-1.5e3\nS\'a\\x41\\n\\101\'\nV\\u20ac\\\\x\nt.');
+    const bytes = pickle(
+      "(I01\nI-12\nL123456789012345678901234567890L\nF-1.5e3\nS'a\\x41\\n\\101'\nV\\u20ac\\\\x\nt.",
+    );
     const root = readPickle(bytes).root as PyTuple;
-    expect(root.items).toEqual([true, -12n, 123456789012345678901234567890n, -1500, 'aA\nA', '€\\\\x']);
+    expect(root.items).toEqual([
+      true,
+      -12n,
+      123456789012345678901234567890n,
+      -1500,
+      'aA\nA',
+      '€\\\\x',
+    ]);
   });
 
   it('reads LONG1 as a signed little-endian integer and BINFLOAT as a big-endian double', () => {
-    const root = readPickle(pickle(0x80, 2, 0x8a, 2, 0x00, 0x80, 0x47, [0x3f, 0xf8, 0, 0, 0, 0, 0, 0], 0x86, 0x2e)).root as PyTuple;
+    const root = readPickle(
+      pickle(0x80, 2, 0x8a, 2, 0x00, 0x80, 0x47, [0x3f, 0xf8, 0, 0, 0, 0, 0, 0], 0x86, 0x2e),
+    ).root as PyTuple;
     expect(root.items).toEqual([-32768n, 1.5]);
   });
 
@@ -31,7 +50,33 @@ describe('opcode semantics (as CPython unpickles them)', () => {
 
   it('keeps identity through the memo: BUILD after a BINGET mutates the one object', () => {
     // cls = GLOBAL m.C; obj = REDUCE(cls, ()); BINPUT 1; [obj, obj] with BUILD({'a': 1}) applied to the first
-    const bytes = pickle(0x80, 2, 0x5d, 0x71, 0, 'cm\nC\n', 0x29, 0x52, 0x71, 1, 0x7d, 0x8c, 1, 'a', 0x4b, 1, 0x73, 0x62, 0x61, 0x68, 0, 0x68, 1, 0x61, 0x2e);
+    const bytes = pickle(
+      0x80,
+      2,
+      0x5d,
+      0x71,
+      0,
+      'cm\nC\n',
+      0x29,
+      0x52,
+      0x71,
+      1,
+      0x7d,
+      0x8c,
+      1,
+      'a',
+      0x4b,
+      1,
+      0x73,
+      0x62,
+      0x61,
+      0x68,
+      0,
+      0x68,
+      1,
+      0x61,
+      0x2e,
+    );
     const root = readPickle(bytes).root as unknown[];
     expect(root[0]).toBe(root[1]);
     const obj = root[0] as PickleCall;
@@ -40,7 +85,34 @@ describe('opcode semantics (as CPython unpickles them)', () => {
   });
 
   it('records NEWOBJ_EX arguments and keyword arguments, and SETITEMS on a dict subclass', () => {
-    const bytes = pickle(0x80, 4, 0x8c, 1, 'm', 0x8c, 1, 'D', 0x93, 0x4b, 7, 0x85, 0x7d, 0x8c, 1, 'k', 0x88, 0x73, 0x92, 0x28, 0x4b, 1, 0x4b, 2, 0x75, 0x2e);
+    const bytes = pickle(
+      0x80,
+      4,
+      0x8c,
+      1,
+      'm',
+      0x8c,
+      1,
+      'D',
+      0x93,
+      0x4b,
+      7,
+      0x85,
+      0x7d,
+      0x8c,
+      1,
+      'k',
+      0x88,
+      0x73,
+      0x92,
+      0x28,
+      0x4b,
+      1,
+      0x4b,
+      2,
+      0x75,
+      0x2e,
+    );
     const call = readPickle(bytes).root as PickleCall;
     expect(call.kind).toBe('NEWOBJ_EX');
     expect(call.args.items).toEqual([7n]);
@@ -49,7 +121,26 @@ describe('opcode semantics (as CPython unpickles them)', () => {
   });
 
   it('builds sets and frozensets without duplicates, with True == 1', () => {
-    const bytes = pickle(0x80, 4, 0x8f, 0x28, 0x4b, 1, 0x88, 0x4b, 2, 0x90, 0x28, 0x4b, 3, 0x4b, 3, 0x91, 0x86, 0x2e);
+    const bytes = pickle(
+      0x80,
+      4,
+      0x8f,
+      0x28,
+      0x4b,
+      1,
+      0x88,
+      0x4b,
+      2,
+      0x90,
+      0x28,
+      0x4b,
+      3,
+      0x4b,
+      3,
+      0x91,
+      0x86,
+      0x2e,
+    );
     const [set, frozen] = (readPickle(bytes).root as PyTuple).items as [PySet, PySet];
     expect([set.kind, set.items]).toEqual(['set', [1n, 2n]]);
     expect([frozen.kind, frozen.items]).toEqual(['frozenset', [3n]]);

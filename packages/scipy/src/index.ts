@@ -15,7 +15,12 @@ export {
 /** The error a sparse matrix with inconsistent arrays raises, naming the failed check. */
 export { SparseValidationError, type SparseProblem } from './sparse/sparse-error.js';
 /** Reads the `.npz` of `scipy.sparse.save_npz` without pickle, validating it. */
-export { readSparseNpz, readNpzMembers, sparseFromNpzMembers, type ReadSparseNpzOptions } from './npz/read-npz.js';
+export {
+  readSparseNpz,
+  readNpzMembers,
+  sparseFromNpzMembers,
+  type ReadSparseNpzOptions,
+} from './npz/read-npz.js';
 /** Writes a 2-D sparse matrix as a `.npz` that `scipy.sparse.load_npz` reads. */
 export { writeSparseNpz } from './npz/write-npz.js';
 /** Python skops' SCIPY_UFUNC_TYPE_NAMES on scipy 1.10 and 1.17. */

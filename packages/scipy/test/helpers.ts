@@ -23,13 +23,20 @@ export function sparseCases(corpus: string): Case[] {
     .sort()
     .map((f) => {
       const file = path.join(dir, f);
-      const sidecar = JSON.parse(readFileSync(file.replace(/\.skops$/, '.json'), 'utf8')) as Record<string, unknown>;
+      const sidecar = JSON.parse(readFileSync(file.replace(/\.skops$/, '.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       return { name: f.replace(/\.skops$/, ''), file, sidecar };
     });
 }
 
 /** The Python environment a fixture was written with. */
-export function envOf(sidecar: Record<string, unknown>): { sklearn?: string; numpy?: string; scipy?: string } {
+export function envOf(sidecar: Record<string, unknown>): {
+  sklearn?: string;
+  numpy?: string;
+  scipy?: string;
+} {
   const py = (sidecar.python ?? {}) as Record<string, string>;
   return { sklearn: py.sklearn, numpy: py.numpy, scipy: py.scipy };
 }
@@ -45,7 +52,10 @@ export function sparseValues(value: unknown, out: SparseMatrix[] = []): SparseMa
 }
 
 /** Every rule-12 description inside a sidecar description, in order. */
-export function sparseDescriptions(d: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+export function sparseDescriptions(
+  d: unknown,
+  out: Record<string, unknown>[] = [],
+): Record<string, unknown>[] {
   if (Array.isArray(d)) d.forEach((x) => sparseDescriptions(x, out));
   else if (d && typeof d === 'object') {
     const o = d as Record<string, unknown>;
@@ -59,14 +69,20 @@ export function sparseDescriptions(d: unknown, out: Record<string, unknown>[] = 
 export function findScipyPython(): string | null {
   for (const candidate of [process.env.SKOPS_PYTHON, '/usr/bin/python3']) {
     if (!candidate || !existsSync(candidate)) continue;
-    if (spawnSync(candidate, ['-c', 'import numpy, scipy.sparse'], { encoding: 'utf8' }).status === 0) return candidate;
+    if (
+      spawnSync(candidate, ['-c', 'import numpy, scipy.sparse'], { encoding: 'utf8' }).status === 0
+    )
+      return candidate;
   }
   return null;
 }
 
 /** Runs a Python script and returns its stdout; throws with stderr when it fails. */
 export function runPython(python: string, script: string, args: string[] = []): string {
-  const result = spawnSync(python, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(python, ['-c', script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`python failed (${result.status}):\n${result.stderr}`);
   return result.stdout;
 }

@@ -19,12 +19,50 @@ const fixtures = process.env.SKOPS_FIXTURES ?? resolve(here, '../../../fixtures'
 const out = resolve(here, '../src/trust/sklearn-versions.generated.ts');
 const readJson = (...p) => JSON.parse(readFileSync(join(fixtures, ...p), 'utf8'));
 
-const LINK = ['HalfLogitLink', 'IdentityLink', 'Interval', 'LogitLink', 'LogLink', 'MultinomialLogit'].map((c) => `sklearn._loss.link.${c}`);
-const LOSS = ['AbsoluteError', 'ExponentialLoss', 'HalfBinomialLoss', 'HalfGammaLoss', 'HalfMultinomialLoss', 'HalfPoissonLoss', 'HalfSquaredError', 'HuberLoss', 'PinballLoss'].map((c) => `sklearn._loss.loss.${c}`);
-const HGB = ['sklearn.ensemble._hist_gradient_boosting.binning._BinMapper', 'sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor'];
-const SGD_BASE = ['EpsilonInsensitive', 'Hinge', 'ModifiedHuber', 'SquaredEpsilonInsensitive', 'SquaredHinge'].map((c) => `sklearn.linear_model._sgd_fast.${c}`);
+const LINK = [
+  'HalfLogitLink',
+  'IdentityLink',
+  'Interval',
+  'LogitLink',
+  'LogLink',
+  'MultinomialLogit',
+].map((c) => `sklearn._loss.link.${c}`);
+const LOSS = [
+  'AbsoluteError',
+  'ExponentialLoss',
+  'HalfBinomialLoss',
+  'HalfGammaLoss',
+  'HalfMultinomialLoss',
+  'HalfPoissonLoss',
+  'HalfSquaredError',
+  'HuberLoss',
+  'PinballLoss',
+].map((c) => `sklearn._loss.loss.${c}`);
+const HGB = [
+  'sklearn.ensemble._hist_gradient_boosting.binning._BinMapper',
+  'sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor',
+];
+const SGD_BASE = [
+  'EpsilonInsensitive',
+  'Hinge',
+  'ModifiedHuber',
+  'SquaredEpsilonInsensitive',
+  'SquaredHinge',
+].map((c) => `sklearn.linear_model._sgd_fast.${c}`);
 const SGD_OLD = ['Huber', 'Log', 'SquaredLoss'].map((c) => `sklearn.linear_model._sgd_fast.${c}`);
-const CY = ['CyAbsoluteError', 'CyExponentialLoss', 'CyHalfBinomialLoss', 'CyHalfGammaLoss', 'CyHalfMultinomialLoss', 'CyHalfPoissonLoss', 'CyHalfSquaredError', 'CyHalfTweedieLoss', 'CyHalfTweedieLossIdentity', 'CyHuberLoss', 'CyPinballLoss'];
+const CY = [
+  'CyAbsoluteError',
+  'CyExponentialLoss',
+  'CyHalfBinomialLoss',
+  'CyHalfGammaLoss',
+  'CyHalfMultinomialLoss',
+  'CyHalfPoissonLoss',
+  'CyHalfSquaredError',
+  'CyHalfTweedieLoss',
+  'CyHalfTweedieLossIdentity',
+  'CyHuberLoss',
+  'CyPinballLoss',
+];
 
 /** A group's names if every one of them imports on this version, else none. */
 const group = (names, existing) => (names.every((n) => existing.has(n)) ? names : []);
@@ -41,7 +79,8 @@ function cyGroup(existing) {
 const compareVersions = (a, b) => {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++)
+    if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
   return 0;
 };
 
@@ -53,20 +92,39 @@ for (const version of versions) {
   const entry = byVersion[version];
   const existing = new Set(entry.internal_existing);
   // SKLEARN_INTERNAL_TYPE_NAMES keeps only names starting with "sklearn." (all of these do).
-  const internal = [...group(LINK, existing), ...group(LOSS, existing), ...group(HGB, existing)].filter((n) => n.startsWith('sklearn.'));
+  const internal = [
+    ...group(LINK, existing),
+    ...group(LOSS, existing),
+    ...group(HGB, existing),
+  ].filter((n) => n.startsWith('sklearn.'));
   // ALLOWED_LOSSES: the base _sgd_fast import is unconditional in skops; the others are groups.
-  const losses = [...SGD_BASE.filter((n) => existing.has(n)), ...group(SGD_OLD, existing), ...cyGroup(existing)];
+  const losses = [
+    ...SGD_BASE.filter((n) => existing.has(n)),
+    ...group(SGD_OLD, existing),
+    ...cyGroup(existing),
+  ];
   const derived = [...internal, ...losses].sort();
   const listed = [...entry.internal].sort();
   if (JSON.stringify(derived) !== JSON.stringify(listed)) {
-    problems.push(`${version}: derived internal+losses ${JSON.stringify(derived)} != listed ${JSON.stringify(listed)}`);
+    problems.push(
+      `${version}: derived internal+losses ${JSON.stringify(derived)} != listed ${JSON.stringify(listed)}`,
+    );
   }
-  if (SGD_BASE.some((n) => !existing.has(n))) problems.push(`${version}: a base _sgd_fast loss is missing; skops would not import`);
-  rows.push({ version, estimators: [...entry.estimators].sort(), internal: internal.sort(), losses: losses.sort() });
+  if (SGD_BASE.some((n) => !existing.has(n)))
+    problems.push(`${version}: a base _sgd_fast loss is missing; skops would not import`);
+  rows.push({
+    version,
+    estimators: [...entry.estimators].sort(),
+    internal: internal.sort(),
+    losses: losses.sort(),
+  });
 }
 
 // The two stacks skops actually ran on: exact lists.
-for (const [folder, objectCount] of [['trusted-types', 204], ['skops-modern/trusted-types', 225]]) {
+for (const [folder, objectCount] of [
+  ['trusted-types', 204],
+  ['skops-modern/trusted-types', 225],
+]) {
   const defaults = readJson(...folder.split('/'), 'per-node-defaults.json');
   const version = defaults.versions.sklearn;
   const row = rows.find((r) => r.version === version);
@@ -76,12 +134,27 @@ for (const [folder, objectCount] of [['trusted-types', 204], ['skops-modern/trus
     continue;
   }
   const objectNode = defaults.nodes.ObjectNode.default_trusted;
-  if (sortedJson(objectNode) !== sortedJson([...row.estimators, ...row.internal])) problems.push(`${folder}: ObjectNode defaults differ`);
-  if (objectNode.length !== objectCount) problems.push(`${folder}: ObjectNode has ${objectNode.length} names, expected ${objectCount}`);
-  if (sortedJson(defaults.nodes.LossNode.default_trusted) !== sortedJson(row.losses)) problems.push(`${folder}: LossNode defaults differ`);
-  if (sortedJson(readJson(...folder.split('/'), 'ALLOWED_LOSSES.json').types) !== sortedJson(row.losses)) problems.push(`${folder}: ALLOWED_LOSSES differ`);
-  if (sortedJson(readJson(...folder.split('/'), 'SKLEARN_INTERNAL_TYPE_NAMES.json').types) !== sortedJson(row.internal)) problems.push(`${folder}: SKLEARN_INTERNAL_TYPE_NAMES differ`);
-  if (sortedJson(readJson(...folder.split('/'), 'SKLEARN_ESTIMATOR_TYPE_NAMES.json').types) !== sortedJson(row.estimators)) problems.push(`${folder}: SKLEARN_ESTIMATOR_TYPE_NAMES differ`);
+  if (sortedJson(objectNode) !== sortedJson([...row.estimators, ...row.internal]))
+    problems.push(`${folder}: ObjectNode defaults differ`);
+  if (objectNode.length !== objectCount)
+    problems.push(`${folder}: ObjectNode has ${objectNode.length} names, expected ${objectCount}`);
+  if (sortedJson(defaults.nodes.LossNode.default_trusted) !== sortedJson(row.losses))
+    problems.push(`${folder}: LossNode defaults differ`);
+  if (
+    sortedJson(readJson(...folder.split('/'), 'ALLOWED_LOSSES.json').types) !==
+    sortedJson(row.losses)
+  )
+    problems.push(`${folder}: ALLOWED_LOSSES differ`);
+  if (
+    sortedJson(readJson(...folder.split('/'), 'SKLEARN_INTERNAL_TYPE_NAMES.json').types) !==
+    sortedJson(row.internal)
+  )
+    problems.push(`${folder}: SKLEARN_INTERNAL_TYPE_NAMES differ`);
+  if (
+    sortedJson(readJson(...folder.split('/'), 'SKLEARN_ESTIMATOR_TYPE_NAMES.json').types) !==
+    sortedJson(row.estimators)
+  )
+    problems.push(`${folder}: SKLEARN_ESTIMATOR_TYPE_NAMES differ`);
 }
 if (problems.length) {
   console.error(problems.join('\n'));
@@ -90,7 +163,8 @@ if (problems.length) {
 
 // Estimator lists change little between versions: store the first in full, then differences.
 const q = (s) => `'${s}'`;
-const list = (names, indent) => (names.length ? `[\n${names.map((n) => `${indent}  ${q(n)},`).join('\n')}\n${indent}]` : '[]');
+const list = (names, indent) =>
+  names.length ? `[\n${names.map((n) => `${indent}  ${q(n)},`).join('\n')}\n${indent}]` : '[]';
 let previous = [];
 const body = rows
   .map((row) => {

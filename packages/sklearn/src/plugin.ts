@@ -31,9 +31,27 @@ import { sklearnEstimators, sklearnInternal, sklearnLosses } from './trust/group
 export const sklearnPlugin: SkopsPlugin = Object.freeze({
   name: '@skops-ts/sklearn',
   handlers: [treeNodeHandler, lossNodeHandler, sgdNodeHandler, dictWithDeprecatedKeysNodeHandler],
-  dumpers: [unsupportedDumper, treeDumper, lossDumper, dictWithDeprecatedKeysDumper, estimatorDumper],
-  describers: [treeDescriber, lossDescriber, dictWithDeprecatedKeysDescriber, estimatorDescriber, bunchDescriber],
-  revivers: [cythonLossReviver, treePredictorReviver, binMapperReviver, histGradientBoostingReviver, binaryTreeReviver],
+  dumpers: [
+    unsupportedDumper,
+    treeDumper,
+    lossDumper,
+    dictWithDeprecatedKeysDumper,
+    estimatorDumper,
+  ],
+  describers: [
+    treeDescriber,
+    lossDescriber,
+    dictWithDeprecatedKeysDescriber,
+    estimatorDescriber,
+    bunchDescriber,
+  ],
+  revivers: [
+    cythonLossReviver,
+    treePredictorReviver,
+    binMapperReviver,
+    histGradientBoostingReviver,
+    binaryTreeReviver,
+  ],
   trustGroups: {
     'sklearn.estimators': sklearnEstimators,
     'sklearn.internal': sklearnInternal,

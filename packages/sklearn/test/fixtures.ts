@@ -6,7 +6,9 @@ import { numpyPlugin } from '@skops-ts/numpy';
 import { sklearnPlugin } from '@skops-ts/sklearn';
 
 /** The fixture folder: $SKOPS_FIXTURES, or the repository's copy. */
-export const FIXTURES = process.env.SKOPS_FIXTURES ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../fixtures');
+export const FIXTURES =
+  process.env.SKOPS_FIXTURES ??
+  resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../fixtures');
 
 export const PLUGINS = [numpyPlugin, sklearnPlugin] as const;
 
@@ -39,5 +41,9 @@ export function envOf(s: Sidecar): PythonEnv {
 /** Loads a fixture the way its sidecar says Python loads it (its stack, trusting `untrusted_types`). */
 export async function loadFixture(folder: string, name: string): Promise<unknown> {
   const s = sidecar(folder, name);
-  return loads(readFileSync(fixturePath(folder, `${name}.skops`)), { plugins: PLUGINS, pythonEnv: envOf(s), trusted: s.untrusted_types ?? [] });
+  return loads(readFileSync(fixturePath(folder, `${name}.skops`)), {
+    plugins: PLUGINS,
+    pythonEnv: envOf(s),
+    trusted: s.untrusted_types ?? [],
+  });
 }

@@ -3,7 +3,8 @@ import { PyObject } from '@skops-ts/core';
 import { fittedAttributes, isEstimator, nestedEstimators, params } from '@skops-ts/sklearn';
 import { loadFixture } from './fixtures.js';
 
-const names = (found: { path: string; estimator: PyObject }[]): [string, string][] => found.map((f) => [f.path, f.estimator.name]);
+const names = (found: { path: string; estimator: PyObject }[]): [string, string][] =>
+  found.map((f) => [f.path, f.estimator.name]);
 
 describe('estimator helpers', () => {
   it('tells estimators from other values', async () => {
@@ -35,14 +36,21 @@ describe('estimator helpers', () => {
 
   it('finds the transformers of a ColumnTransformer and a FeatureUnion', async () => {
     const ct = names(nestedEstimators(await loadFixture('skops', 'sk_column_transformer_mixed')));
-    expect(ct.map(([, n]) => n)).toEqual(expect.arrayContaining(['StandardScaler', 'OneHotEncoder']));
+    expect(ct.map(([, n]) => n)).toEqual(
+      expect.arrayContaining(['StandardScaler', 'OneHotEncoder']),
+    );
     expect(ct.some(([p]) => p.startsWith('transformers_'))).toBe(true);
     // The union holds PCA and a Pipeline of MinMaxScaler and PolynomialFeatures: walk down level by level.
     const all: string[] = [];
-    const walk = (obj: unknown): void => nestedEstimators(obj).forEach((f) => (all.push(f.estimator.name), walk(f.estimator)));
+    const walk = (obj: unknown): void =>
+      nestedEstimators(obj).forEach((f) => (all.push(f.estimator.name), walk(f.estimator)));
     walk(await loadFixture('skops', 'sk_feature_union'));
     expect(all).toEqual(expect.arrayContaining(['PCA', 'MinMaxScaler', 'PolynomialFeatures']));
-    expect(names(nestedEstimators(await loadFixture('skops', 'sk_feature_union'))).every(([p]) => p.startsWith('transformer_list['))).toBe(true);
+    expect(
+      names(nestedEstimators(await loadFixture('skops', 'sk_feature_union'))).every(([p]) =>
+        p.startsWith('transformer_list['),
+      ),
+    ).toBe(true);
   });
 
   it("finds a forest's trees", async () => {

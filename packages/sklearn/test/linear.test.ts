@@ -30,7 +30,9 @@ for (const folder of ['skops', 'skops-modern']) {
           expect(row.length).toBe(expected.length);
           row.forEach((g, k) => {
             const e = expected[k] as number;
-            expect(Math.abs(g - e), `row ${i} score ${k}: ${g} vs ${e}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(e)));
+            expect(Math.abs(g - e), `row ${i} score ${k}: ${g} vs ${e}`).toBeLessThanOrEqual(
+              1e-12 * Math.max(1, Math.abs(e)),
+            );
           });
         });
       });

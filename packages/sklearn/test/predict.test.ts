@@ -34,7 +34,11 @@ for (const folder of ['skops', 'skops-modern']) {
         const want = s.outputs?.predict as unknown[];
         expect(got.length).toBe(want.length);
         got.forEach((g, i) => {
-          if (typeof g === 'number') expect(Object.is(g, expectedNumber(want[i])), `row ${i}: ${g} vs ${String(want[i])}`).toBe(true);
+          if (typeof g === 'number')
+            expect(
+              Object.is(g, expectedNumber(want[i])),
+              `row ${i}: ${g} vs ${String(want[i])}`,
+            ).toBe(true);
           else expect(g).toBe(want[i]);
         });
       });
@@ -43,7 +47,14 @@ for (const folder of ['skops', 'skops-modern']) {
           const got = predictProba(await loadFixture(folder, name), X);
           const want = s.outputs?.predict_proba as unknown[][];
           expect(got.length).toBe(want.length);
-          got.forEach((row, i) => row.forEach((g, k) => expect(Object.is(g, expectedNumber(want[i]?.[k])), `row ${i} class ${k}: ${g} vs ${String(want[i]?.[k])}`).toBe(true)));
+          got.forEach((row, i) =>
+            row.forEach((g, k) =>
+              expect(
+                Object.is(g, expectedNumber(want[i]?.[k])),
+                `row ${i} class ${k}: ${g} vs ${String(want[i]?.[k])}`,
+              ).toBe(true),
+            ),
+          );
         });
       }
     }

@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, PyDict, PyObject, PyTuple, SkopsError, dumps, loads, memorySource, openArchive, writeArchive } from '@skops-ts/core';
+import {
+  DEFAULT_LIMITS,
+  PyDict,
+  PyObject,
+  PyTuple,
+  SkopsError,
+  dumps,
+  loads,
+  memorySource,
+  openArchive,
+  writeArchive,
+} from '@skops-ts/core';
 import { NDArray, writeNpy } from '@skops-ts/numpy';
 import { Tree } from '@skops-ts/sklearn';
 import { PLUGINS, envOf, fixturePath, loadFixture, sidecar } from './fixtures.js';
@@ -24,7 +35,15 @@ function withNodeField(tree: Tree, node: number, field: string, value: bigint): 
 }
 
 function stateWith(tree: Tree, changes: Record<string, unknown>): PyDict {
-  return new PyDict([...tree.state.entries()].map(([k, v]) => [k, Object.prototype.hasOwnProperty.call(changes, k as string) ? changes[k as string] : v] as const));
+  return new PyDict(
+    [...tree.state.entries()].map(
+      ([k, v]) =>
+        [
+          k,
+          Object.prototype.hasOwnProperty.call(changes, k as string) ? changes[k as string] : v,
+        ] as const,
+    ),
+  );
 }
 
 function refusal(run: () => unknown): SkopsError {
@@ -59,13 +78,21 @@ describe('the Tree value', () => {
     const tree = await fixtureTree('skops-modern', 'sk_decision_tree_clf_missing_values');
     expect(tree.nodes.dtype.itemsize).toBe(64);
     expect(tree.view.missingGoToLeft?.length).toBe(tree.nodeCount);
-    const proba = sidecar('skops-modern', 'sk_decision_tree_clf_missing_values').outputs?.predict_proba as unknown[][];
+    const proba = sidecar('skops-modern', 'sk_decision_tree_clf_missing_values').outputs
+      ?.predict_proba as unknown[][];
     expect(tree.view.nClasses).toEqual([proba[0]?.length]);
   });
 
   it('refuses a child index outside the node array', async () => {
     const tree = await fixtureTree('skops', 'sk_decision_tree_reg');
-    const error = refusal(() => new Tree(tree.reduceArgs, stateWith(tree, { nodes: withNodeField(tree, 0, 'left_child', 999n) }), { path: '$.x' }));
+    const error = refusal(
+      () =>
+        new Tree(
+          tree.reduceArgs,
+          stateWith(tree, { nodes: withNodeField(tree, 0, 'left_child', 999n) }),
+          { path: '$.x' },
+        ),
+    );
     expect(error.code).toBe('INVALID_DATA');
     expect(error.message).toMatch(/left_child 999/);
     expect(error.path).toBe('$.x.content');
@@ -74,35 +101,61 @@ describe('the Tree value', () => {
   it('refuses a cycle back to an earlier node', async () => {
     const tree = await fixtureTree('skops', 'sk_decision_tree_reg');
     const right = tree.view.rightChild[0] as number;
-    const error = refusal(() => new Tree(tree.reduceArgs, stateWith(tree, { nodes: withNodeField(tree, right, 'left_child', 1n) })));
+    const error = refusal(
+      () =>
+        new Tree(
+          tree.reduceArgs,
+          stateWith(tree, { nodes: withNodeField(tree, right, 'left_child', 1n) }),
+        ),
+    );
     expect(error.code).toBe('INVALID_DATA');
     expect(error.message).toMatch(/reached twice|not reachable/);
   });
 
   it('refuses a child pointing at the root', async () => {
     const tree = await fixtureTree('skops', 'sk_decision_tree_reg');
-    const error = refusal(() => new Tree(tree.reduceArgs, stateWith(tree, { nodes: withNodeField(tree, 0, 'right_child', 0n) })));
+    const error = refusal(
+      () =>
+        new Tree(
+          tree.reduceArgs,
+          stateWith(tree, { nodes: withNodeField(tree, 0, 'right_child', 0n) }),
+        ),
+    );
     expect(error.code).toBe('INVALID_DATA');
     expect(error.message).toMatch(/child 0/);
   });
 
   it('refuses a node with one child and one leaf marker', async () => {
     const tree = await fixtureTree('skops', 'sk_decision_tree_reg');
-    const error = refusal(() => new Tree(tree.reduceArgs, stateWith(tree, { nodes: withNodeField(tree, 0, 'right_child', -1n) })));
+    const error = refusal(
+      () =>
+        new Tree(
+          tree.reduceArgs,
+          stateWith(tree, { nodes: withNodeField(tree, 0, 'right_child', -1n) }),
+        ),
+    );
     expect(error.code).toBe('INVALID_DATA');
     expect(error.message).toMatch(/one leaf marker/);
   });
 
   it('refuses a split on a feature the tree does not have', async () => {
     const tree = await fixtureTree('skops', 'sk_decision_tree_reg');
-    const error = refusal(() => new Tree(tree.reduceArgs, stateWith(tree, { nodes: withNodeField(tree, 0, 'feature', 10n) })));
+    const error = refusal(
+      () =>
+        new Tree(
+          tree.reduceArgs,
+          stateWith(tree, { nodes: withNodeField(tree, 0, 'feature', 10n) }),
+        ),
+    );
     expect(error.code).toBe('INVALID_DATA');
     expect(error.message).toMatch(/feature 10/);
   });
 
   it('refuses a node_count that disagrees with the nodes array', async () => {
     const tree = await fixtureTree('skops', 'sk_decision_tree_reg');
-    const error = refusal(() => new Tree(tree.reduceArgs, stateWith(tree, { node_count: BigInt(tree.nodeCount + 1) })));
+    const error = refusal(
+      () => new Tree(tree.reduceArgs, stateWith(tree, { node_count: BigInt(tree.nodeCount + 1) })),
+    );
     expect(error.code).toBe('INVALID_DATA');
     expect(error.message).toMatch(/node_count/);
   });
@@ -132,7 +185,10 @@ describe('the Tree value', () => {
     const tree = await fixtureTree('skops', 'sk_decision_tree_reg');
     const crafted = writeNpy(withNodeField(tree, 1, 'right_child', 1n));
     const members = await Promise.all(
-      archive.entries.map(async (e) => ({ name: e.name, data: e.name === nodesMember ? crafted : await archive.read(e.name) })),
+      archive.entries.map(async (e) => ({
+        name: e.name,
+        data: e.name === nodesMember ? crafted : await archive.read(e.name),
+      })),
     );
     const bytes = writeArchive(members, { compression: 'stored' });
     const s = sidecar('skops', 'sk_decision_tree_reg');

@@ -11,13 +11,19 @@ const sorted = (a: readonly string[]) => [...a].sort();
 const env = (sklearn: string) => ({ sklearn, numpy: '2.4.6', scipy: '1.17.1' });
 
 describe('scikit-learn trust data', () => {
-  for (const [folder, objectCount] of [['trusted-types', 204], ['skops-modern/trusted-types', 225]] as const) {
+  for (const [folder, objectCount] of [
+    ['trusted-types', 204],
+    ['skops-modern/trusted-types', 225],
+  ] as const) {
     const defaults = readJson(...folder.split('/'), 'per-node-defaults.json');
     const version: string = defaults.versions.sklearn;
 
     it(`gives ObjectNode the ${objectCount} names skops trusts on scikit-learn ${version}`, () => {
       const groups = sklearnPlugin.trustGroups ?? {};
-      const names = [...(groups['sklearn.estimators']?.(env(version)) ?? []), ...(groups['sklearn.internal']?.(env(version)) ?? [])];
+      const names = [
+        ...(groups['sklearn.estimators']?.(env(version)) ?? []),
+        ...(groups['sklearn.internal']?.(env(version)) ?? []),
+      ];
       expect(names.length).toBe(objectCount);
       expect(sorted(names)).toEqual(sorted(defaults.nodes.ObjectNode.default_trusted));
     });
@@ -25,18 +31,27 @@ describe('scikit-learn trust data', () => {
     it(`gives LossNode skops' ALLOWED_LOSSES of scikit-learn ${version}`, () => {
       const losses = sklearnPlugin.trustGroups?.['sklearn.losses']?.(env(version)) ?? [];
       expect(sorted(losses)).toEqual(sorted(defaults.nodes.LossNode.default_trusted));
-      expect(sorted(losses)).toEqual(sorted(readJson(...folder.split('/'), 'ALLOWED_LOSSES.json').types));
+      expect(sorted(losses)).toEqual(
+        sorted(readJson(...folder.split('/'), 'ALLOWED_LOSSES.json').types),
+      );
     });
 
     it(`matches SKLEARN_ESTIMATOR_TYPE_NAMES and SKLEARN_INTERNAL_TYPE_NAMES of scikit-learn ${version}`, () => {
       const trust = sklearnTrust(version);
-      expect(sorted(trust.estimators)).toEqual(sorted(readJson(...folder.split('/'), 'SKLEARN_ESTIMATOR_TYPE_NAMES.json').types));
-      expect(sorted(trust.internal)).toEqual(sorted(readJson(...folder.split('/'), 'SKLEARN_INTERNAL_TYPE_NAMES.json').types));
+      expect(sorted(trust.estimators)).toEqual(
+        sorted(readJson(...folder.split('/'), 'SKLEARN_ESTIMATOR_TYPE_NAMES.json').types),
+      );
+      expect(sorted(trust.internal)).toEqual(
+        sorted(readJson(...folder.split('/'), 'SKLEARN_INTERNAL_TYPE_NAMES.json').types),
+      );
     });
   }
 
   it('holds, for every version of sklearn-by-version.json, its estimators and its internal + loss names', () => {
-    const byVersion = readJson('trusted-types', 'sklearn-by-version.json') as Record<string, { estimators: string[]; internal: string[] }>;
+    const byVersion = readJson('trusted-types', 'sklearn-by-version.json') as Record<
+      string,
+      { estimators: string[]; internal: string[] }
+    >;
     expect(sorted(KNOWN_SKLEARN_VERSIONS)).toEqual(sorted(Object.keys(byVersion)));
     for (const [version, entry] of Object.entries(byVersion)) {
       const trust = sklearnTrust(version);
@@ -59,8 +74,14 @@ describe('scikit-learn trust data', () => {
   });
 
   it('is what the generator script writes from the fixtures', () => {
-    const script = resolve(fileURLToPath(new URL('.', import.meta.url)), '../scripts/generate-trust-data.mjs');
-    const out = execFileSync(process.execPath, [script, '--check'], { env: { ...process.env, SKOPS_FIXTURES: FIXTURES }, encoding: 'utf8' });
+    const script = resolve(
+      fileURLToPath(new URL('.', import.meta.url)),
+      '../scripts/generate-trust-data.mjs',
+    );
+    const out = execFileSync(process.execPath, [script, '--check'], {
+      env: { ...process.env, SKOPS_FIXTURES: FIXTURES },
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/up to date/);
   });
 });

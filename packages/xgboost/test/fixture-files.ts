@@ -32,7 +32,10 @@ export function listFixtures(dir: string, pattern: RegExp): string[] {
     .sort();
 }
 
-export async function openSkops(dir: string, name: string): Promise<{ schema: SchemaNode; member(name: string): Promise<Uint8Array> }> {
+export async function openSkops(
+  dir: string,
+  name: string,
+): Promise<{ schema: SchemaNode; member(name: string): Promise<Uint8Array> }> {
   const zip = await JSZip.loadAsync(readFileSync(path.join(FIXTURES, dir, `${name}.skops`)));
   const schemaFile = zip.file('schema.json');
   if (!schemaFile) throw new Error(`${name}: no schema.json`);
@@ -48,7 +51,11 @@ export async function openSkops(dir: string, name: string): Promise<{ schema: Sc
 }
 
 /** Every ObjectNode of a class in the schema tree, depth-first in file order, with its JSON path. */
-export function findObjectNodes(node: unknown, className: string, at = '$'): { node: SchemaNode; path: string }[] {
+export function findObjectNodes(
+  node: unknown,
+  className: string,
+  at = '$',
+): { node: SchemaNode; path: string }[] {
   const out: { node: SchemaNode; path: string }[] = [];
   const walk = (value: unknown, p: string): void => {
     if (Array.isArray(value)) {
@@ -57,7 +64,8 @@ export function findObjectNodes(node: unknown, className: string, at = '$'): { n
     }
     if (typeof value !== 'object' || value === null) return;
     const n = value as SchemaNode;
-    if (n.__loader__ === 'ObjectNode' && `${n.__module__}.${n.__class__}` === className) out.push({ node: n, path: p });
+    if (n.__loader__ === 'ObjectNode' && `${n.__module__}.${n.__class__}` === className)
+      out.push({ node: n, path: p });
     for (const [k, v] of Object.entries(n)) walk(v, `${p}.${k}`);
   };
   walk(node, at);
@@ -68,6 +76,7 @@ export function findObjectNodes(node: unknown, className: string, at = '$'): { n
 export function handleMember(booster: SchemaNode): string {
   const dict = booster.content as SchemaNode;
   const handle = (dict.content as Record<string, SchemaNode>).handle;
-  if (!handle || handle.__loader__ !== 'BytearrayNode' || typeof handle.file !== 'string') throw new Error('no handle bytearray');
+  if (!handle || handle.__loader__ !== 'BytearrayNode' || typeof handle.file !== 'string')
+    throw new Error('no handle bytearray');
   return handle.file;
 }

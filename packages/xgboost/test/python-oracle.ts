@@ -6,7 +6,11 @@ const SCRIPT = path.resolve(__dirname, 'xgboost-oracle.py');
 
 /** Why the XGBoost oracle cannot run here, or undefined when it can. */
 export function oracleUnavailable(needsSklearn = false): string | undefined {
-  const probe = spawnSync(PYTHON, ['-c', `import numpy, xgboost${needsSklearn ? ', sklearn' : ''}`], { encoding: 'utf8' });
+  const probe = spawnSync(
+    PYTHON,
+    ['-c', `import numpy, xgboost${needsSklearn ? ', sklearn' : ''}`],
+    { encoding: 'utf8' },
+  );
   if (probe.status === 0) return undefined;
   return `${PYTHON} cannot import numpy/xgboost${needsSklearn ? '/sklearn' : ''} (install python3-xgboost${needsSklearn ? ' python3-sklearn' : ''}): ${(probe.stderr ?? String(probe.error)).trim().split('\n').pop()}`;
 }
@@ -20,7 +24,11 @@ export interface OracleAnswer<R> {
 }
 
 export function runOracle<R>(request: unknown): OracleAnswer<R> {
-  const run = spawnSync(PYTHON, [SCRIPT], { input: JSON.stringify(request), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(PYTHON, [SCRIPT], {
+    input: JSON.stringify(request),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (run.status !== 0) throw new Error(`XGBoost oracle failed: ${run.stderr}`);
   // XGBoost may log to stdout; the answer is the last line.
   const lines = run.stdout.trim().split('\n');

@@ -15,8 +15,7 @@ export async function loadSchemaValue(
   if (typeof node !== 'object' || node === null) return undefined;
   const n = node as SchemaNode;
   switch (n.__loader__) {
-    case 'JsonNode':
-    {
+    case 'JsonNode': {
       const value = parseJson(n.content as string, { allowNonFinite: true });
       if (!isJsonNumber(value)) return typeof value === 'object' ? undefined : value;
       return /^-?[0-9]+$/.test(value.text) ? BigInt(value.text) : Number(value.text);
@@ -25,12 +24,17 @@ export async function loadSchemaValue(
       return new PyByteArray(await member(n.file as string));
     case 'DictNode': {
       const dict = new PyDict();
-      for (const [k, v] of Object.entries(n.content as Record<string, unknown>)) dict.set(k, await loadSchemaValue(v, member, revivers));
+      for (const [k, v] of Object.entries(n.content as Record<string, unknown>))
+        dict.set(k, await loadSchemaValue(v, member, revivers));
       return dict;
     }
     case 'ObjectNode': {
       const className = `${n.__module__}.${n.__class__}`;
-      const object = new PyObject(n.__module__ as string, n.__class__ as string, await loadSchemaValue(n.content, member, revivers));
+      const object = new PyObject(
+        n.__module__ as string,
+        n.__class__ as string,
+        await loadSchemaValue(n.content, member, revivers),
+      );
       const reviver = revivers.find((r) => r.classes.includes(className));
       if (!reviver) return object;
       const ctx = {

@@ -31,7 +31,9 @@ class Bytes {
   /** A string body as XGBoost writes it: `L` int64 length, then UTF-8. */
   str(s: string): this {
     const utf8 = new TextEncoder().encode(s);
-    return this.m('L').i64(BigInt(utf8.length)).raw([...utf8]);
+    return this.m('L')
+      .i64(BigInt(utf8.length))
+      .raw([...utf8]);
   }
   get bytes(): Uint8Array {
     return Uint8Array.from(this.parts);
@@ -53,27 +55,67 @@ function errorOf(fn: () => unknown): SkopsError {
 describe('UBJSON reader', () => {
   it('reads every scalar type with big-endian payloads', () => {
     const doc = b()
-      .m('[#').m('U').raw([11])
-      .m('Z').m('T').m('F')
-      .m('i').raw([0xff])
-      .m('U').raw([0xff])
-      .m('I').raw([0x80, 0x00])
-      .m('l').raw([0x7f, 0xff, 0xff, 0xff])
-      .m('L').i64(-9223372036854775808n)
-      .m('d').f32(0.1)
-      .m('D').f64(0.1)
-      .m('S').str('hé').bytes;
-    expect(decodeUbjson(doc)).toEqual([null, true, false, -1n, 255n, -32768n, 2147483647n, -9223372036854775808n, Math.fround(0.1), 0.1, 'hé']);
+      .m('[#')
+      .m('U')
+      .raw([11])
+      .m('Z')
+      .m('T')
+      .m('F')
+      .m('i')
+      .raw([0xff])
+      .m('U')
+      .raw([0xff])
+      .m('I')
+      .raw([0x80, 0x00])
+      .m('l')
+      .raw([0x7f, 0xff, 0xff, 0xff])
+      .m('L')
+      .i64(-9223372036854775808n)
+      .m('d')
+      .f32(0.1)
+      .m('D')
+      .f64(0.1)
+      .m('S')
+      .str('hé').bytes;
+    expect(decodeUbjson(doc)).toEqual([
+      null,
+      true,
+      false,
+      -1n,
+      255n,
+      -32768n,
+      2147483647n,
+      -9223372036854775808n,
+      Math.fround(0.1),
+      0.1,
+      'hé',
+    ]);
   });
 
   it('reads XGBoost optimized containers as typed arrays', () => {
     const doc = b()
       .m('{')
-      .str('f').m('[$d#L').i64(3n).f32(1.5).f32(-0).f32(NaN)
-      .str('i').m('[$l#L').i64(2n).raw([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 7])
-      .str('u').m('[$U#L').i64(2n).raw([0, 1])
-      .str('q').m('[$L#L').i64(1n).i64(1n << 40n)
-      .str('e').m('[$d#L').i64(0n)
+      .str('f')
+      .m('[$d#L')
+      .i64(3n)
+      .f32(1.5)
+      .f32(-0)
+      .f32(NaN)
+      .str('i')
+      .m('[$l#L')
+      .i64(2n)
+      .raw([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 7])
+      .str('u')
+      .m('[$U#L')
+      .i64(2n)
+      .raw([0, 1])
+      .str('q')
+      .m('[$L#L')
+      .i64(1n)
+      .i64(1n << 40n)
+      .str('e')
+      .m('[$d#L')
+      .i64(0n)
       .m('}').bytes;
     const value = decodeUbjson(doc);
     if (!isXgbObject(value)) throw new Error('expected an object');
@@ -88,14 +130,36 @@ describe('UBJSON reader', () => {
   });
 
   it('keeps object keys in file order and treats __proto__ as data', () => {
-    const doc = b().m('{').str('z').m('i').raw([1]).str('__proto__').m('i').raw([2]).str('10').m('i').raw([3]).m('}').bytes;
+    const doc = b()
+      .m('{')
+      .str('z')
+      .m('i')
+      .raw([1])
+      .str('__proto__')
+      .m('i')
+      .raw([2])
+      .str('10')
+      .m('i')
+      .raw([3])
+      .m('}').bytes;
     const value = decodeUbjson(doc);
     expect(isXgbObject(value) && [...value.keys()]).toEqual(['z', '__proto__', '10']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('reads counted and uncounted arrays, no-op markers and short length markers', () => {
-    const doc = b().m('[').m('N').m('[#i').raw([2]).m('T').m('F').m('S').m('U').raw([2]).m('ab').m(']').bytes;
+    const doc = b()
+      .m('[')
+      .m('N')
+      .m('[#i')
+      .raw([2])
+      .m('T')
+      .m('F')
+      .m('S')
+      .m('U')
+      .raw([2])
+      .m('ab')
+      .m(']').bytes;
     expect(decodeUbjson(doc)).toEqual([[true, false], 'ab']);
   });
 
@@ -108,7 +172,17 @@ describe('UBJSON reader', () => {
   });
 
   it('refuses truncated input at every byte with INVALID_DATA', () => {
-    const doc = b().m('{').str('trees').m('[$d#L').i64(2n).f32(1).f32(2).str('n').m('S').str('abc').m('}').bytes;
+    const doc = b()
+      .m('{')
+      .str('trees')
+      .m('[$d#L')
+      .i64(2n)
+      .f32(1)
+      .f32(2)
+      .str('n')
+      .m('S')
+      .str('abc')
+      .m('}').bytes;
     for (let cut = 0; cut < doc.length; cut++) {
       const error = errorOf(() => decodeUbjson(doc.subarray(0, cut)));
       expect(error.code).toBe('INVALID_DATA');
@@ -117,15 +191,22 @@ describe('UBJSON reader', () => {
   });
 
   it('checks counts and lengths against the bytes left before allocating', () => {
-    const hugeTyped = b().m('[$d#L').i64(1n << 60n).bytes;
+    const hugeTyped = b()
+      .m('[$d#L')
+      .i64(1n << 60n).bytes;
     expect(errorOf(() => decodeUbjson(hugeTyped)).message).toMatch(/exceeds the 0 bytes left/);
     const hugeArray = b().m('[#L').i64(4_000_000_000n).m('Z').bytes;
     expect(errorOf(() => decodeUbjson(hugeArray)).code).toBe('INVALID_DATA');
-    const hugeString = b().m('S').m('L').i64(1n << 40n).bytes;
+    const hugeString = b()
+      .m('S')
+      .m('L')
+      .i64(1n << 40n).bytes;
     expect(errorOf(() => decodeUbjson(hugeString)).code).toBe('INVALID_DATA');
     const negative = b().m('[#i').raw([0xff]).bytes;
     expect(errorOf(() => decodeUbjson(negative)).message).toMatch(/negative container count/);
-    const zeroSize = b().m('[$Z#L').i64(1n << 50n).bytes;
+    const zeroSize = b()
+      .m('[$Z#L')
+      .i64(1n << 50n).bytes;
     expect(errorOf(() => decodeUbjson(zeroSize)).code).toBe('INVALID_DATA');
   });
 
@@ -138,14 +219,18 @@ describe('UBJSON reader', () => {
   });
 
   it('refuses unknown markers, duplicate keys, invalid UTF-8 and trailing bytes', () => {
-    expect(errorOf(() => decodeUbjson(b().m('X').bytes)).message).toMatch(/unknown type marker "X" at byte 0/);
+    expect(errorOf(() => decodeUbjson(b().m('X').bytes)).message).toMatch(
+      /unknown type marker "X" at byte 0/,
+    );
     const dup = b().m('{').str('a').m('Z').str('a').m('T').m('}').bytes;
     expect(errorOf(() => decodeUbjson(dup)).message).toMatch(/duplicate key "a"/);
     const badUtf8 = b().m('S').m('U').raw([2, 0xc3, 0x28]).bytes;
     expect(errorOf(() => decodeUbjson(badUtf8)).message).toMatch(/invalid UTF-8/);
     expect(errorOf(() => decodeUbjson(b().m('ZZ').bytes)).message).toMatch(/trailing/);
     expect(errorOf(() => decodeUbjson(b().m('[$').bytes)).code).toBe('INVALID_DATA');
-    expect(errorOf(() => decodeUbjson(b().m('[$d').m('Z').bytes)).message).toMatch(/must have a count/);
+    expect(errorOf(() => decodeUbjson(b().m('[$d').m('Z').bytes)).message).toMatch(
+      /must have a count/,
+    );
     expect(errorOf(() => decodeUbjson(new Uint8Array(0))).code).toBe('INVALID_DATA');
   });
 });

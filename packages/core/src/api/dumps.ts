@@ -27,10 +27,16 @@ export function skopsMembers(value: unknown, options: DumpOptions = {}): Archive
  * See docs/value-model.md for how JavaScript values map to Python ones.
  */
 export async function dumps(value: unknown, options: DumpOptions = {}): Promise<Uint8Array> {
-  return writeArchive(skopsMembers(value, options), { compression: options.compression ?? 'stored', level: options.level });
+  return writeArchive(skopsMembers(value, options), {
+    compression: options.compression ?? 'stored',
+    level: options.level,
+  });
 }
 
 /** The archive bytes in chunks, for writing large files without one buffer. */
 export function dumpChunks(value: unknown, options: DumpOptions = {}): Iterable<Uint8Array> {
-  return archiveChunks(skopsMembers(value, options), { compression: options.compression ?? 'stored', level: options.level });
+  return archiveChunks(skopsMembers(value, options), {
+    compression: options.compression ?? 'stored',
+    level: options.level,
+  });
 }

@@ -12,12 +12,18 @@ export type AuditOptions = Omit<LoadOptions, 'trusted'>;
  * what Python's `skops.io.get_untrusted_types` returns for the same file and
  * library versions (`pythonEnv`). Array data is not read.
  */
-export async function getUntrustedTypes(data: Uint8Array, options: AuditOptions = {}): Promise<string[]> {
+export async function getUntrustedTypes(
+  data: Uint8Array,
+  options: AuditOptions = {},
+): Promise<string[]> {
   return untrustedTypesFromSource(memorySource(data), options);
 }
 
 /** {@link getUntrustedTypes} from any byte source. */
-export async function untrustedTypesFromSource(source: ByteSource, options: AuditOptions = {}): Promise<string[]> {
+export async function untrustedTypesFromSource(
+  source: ByteSource,
+  options: AuditOptions = {},
+): Promise<string[]> {
   const opened = await openSkops(source, options);
   try {
     return [...unsafeSet(opened.buildTree(null).root)].sort();

@@ -16,13 +16,19 @@ import { checkTrusted, guardStack, openSkops } from './open-skops.js';
  */
 export async function loads(data: Uint8Array, options: LoadOptions = {}): Promise<unknown> {
   if (!(data instanceof Uint8Array)) {
-    throw new SkopsError('INVALID_ARCHIVE', "loads takes the file's bytes (a Uint8Array); to read a path use load from @skops-ts/core/node.");
+    throw new SkopsError(
+      'INVALID_ARCHIVE',
+      "loads takes the file's bytes (a Uint8Array); to read a path use load from @skops-ts/core/node.",
+    );
   }
   return loadFromSource(memorySource(data), options);
 }
 
 /** {@link loads} from any byte source (a file handle in Node). */
-export async function loadFromSource(source: ByteSource, options: LoadOptions = {}): Promise<unknown> {
+export async function loadFromSource(
+  source: ByteSource,
+  options: LoadOptions = {},
+): Promise<unknown> {
   const trusted = checkTrusted(options.trusted);
   const opened = await openSkops(source, options);
   try {
@@ -34,15 +40,25 @@ export async function loadFromSource(source: ByteSource, options: LoadOptions = 
     for (const name of tree.members) members.set(name, await opened.archive.read(name));
     const member = (name: string): Uint8Array => {
       const bytes = members.get(name);
-      if (!bytes) throw new SkopsError('MISSING_MEMBER', `Member "${name}" was not declared while parsing.`);
+      if (!bytes)
+        throw new SkopsError('MISSING_MEMBER', `Member "${name}" was not declared while parsing.`);
       return bytes;
     };
     const prepared = new Map<InertNode, unknown>();
     for (const node of tree.toPrepare) {
-      prepared.set(node, await prepareNode(node, { path: node.path, limits: opened.limits, member }));
+      prepared.set(
+        node,
+        await prepareNode(node, { path: node.path, limits: opened.limits, member }),
+      );
     }
     return guardStack(() =>
-      constructTree(tree.root, { registry: opened.registry, limits: opened.limits, env: opened.env, member, prepared }),
+      constructTree(tree.root, {
+        registry: opened.registry,
+        limits: opened.limits,
+        env: opened.env,
+        member,
+        prepared,
+      }),
     );
   } finally {
     await opened.archive.close();

@@ -46,7 +46,10 @@ export function checkTrusted(trusted: unknown): TrustedParam {
     );
   }
   if (!Array.isArray(trusted) || trusted.some((t) => typeof t !== 'string')) {
-    throw new SkopsError('TRUSTED_TRUE_REFUSED', 'trusted must be an array of type names such as "sklearn.linear_model._base.LinearRegression".');
+    throw new SkopsError(
+      'TRUSTED_TRUE_REFUSED',
+      'trusted must be an array of type names such as "sklearn.linear_model._base.LinearRegression".',
+    );
   }
   return Object.freeze([...trusted]);
 }
@@ -55,10 +58,18 @@ export function checkTrusted(trusted: unknown): TrustedParam {
 async function readSchema(archive: ArchiveReader, limits: Limits): Promise<JsonObject> {
   const entry = archive.entry('schema.json');
   if (!entry) {
-    throw new SkopsError('INVALID_ARCHIVE', 'This zip has no schema.json, so it is not a skops file.');
+    throw new SkopsError(
+      'INVALID_ARCHIVE',
+      'This zip has no schema.json, so it is not a skops file.',
+    );
   }
   if (entry.uncompressedSize > limits.maxSchemaBytes) {
-    throw new LimitExceededError('maxSchemaBytes', entry.uncompressedSize, limits.maxSchemaBytes, 'schema.json');
+    throw new LimitExceededError(
+      'maxSchemaBytes',
+      entry.uncompressedSize,
+      limits.maxSchemaBytes,
+      'schema.json',
+    );
   }
   const bytes = await archive.read('schema.json');
   let text: string;
@@ -69,15 +80,24 @@ async function readSchema(archive: ArchiveReader, limits: Limits): Promise<JsonO
   }
   // A node nests as object → content → array → node: about four JSON levels per schema level.
   // Python's json module writes and reads NaN and ±Infinity (a slice's float bounds), so do we.
-  const schema = parseJson(text, { rejectDuplicateKeys: true, allowNonFinite: true, maxDepth: limits.maxDepth * 4 + 8 });
-  if (!isJsonObject(schema)) throw new SkopsError('INVALID_SCHEMA', 'schema.json must hold a JSON object.', { path: '$' });
+  const schema = parseJson(text, {
+    rejectDuplicateKeys: true,
+    allowNonFinite: true,
+    maxDepth: limits.maxDepth * 4 + 8,
+  });
+  if (!isJsonObject(schema))
+    throw new SkopsError('INVALID_SCHEMA', 'schema.json must hold a JSON object.', { path: '$' });
   return schema;
 }
 
 function readProtocol(schema: JsonObject): number {
   const value = schema.get('protocol');
   if (value === undefined) {
-    throw new SkopsError('UNSUPPORTED_PROTOCOL', 'schema.json has no "protocol"; it was not written by skops.', { path: '$.protocol' });
+    throw new SkopsError(
+      'UNSUPPORTED_PROTOCOL',
+      'schema.json has no "protocol"; it was not written by skops.',
+      { path: '$.protocol' },
+    );
   }
   const protocol = isJsonNumber(value) && /^\d+$/.test(value.text) ? Number(value.text) : NaN;
   if (!READABLE_PROTOCOLS.includes(protocol)) {
@@ -112,7 +132,14 @@ export async function openSkops(source: ByteSource, options: OpenOptions): Promi
       env,
       buildTree: (trusted) =>
         guardStack(() =>
-          buildTree(schema, { registry, trust, limits, protocol, trusted, hasMember: (name) => archive.has(name) }),
+          buildTree(schema, {
+            registry,
+            trust,
+            limits,
+            protocol,
+            trusted,
+            hasMember: (name) => archive.has(name),
+          }),
         ),
     };
   } catch (err) {
@@ -127,7 +154,11 @@ export function guardStack<T>(work: () => T): T {
     return work();
   } catch (err) {
     if (err instanceof RangeError) {
-      throw new SkopsError('LIMIT_EXCEEDED', 'The schema is nested too deeply for this JavaScript stack. Lower limits.maxDepth, or do not load this file.', { cause: err });
+      throw new SkopsError(
+        'LIMIT_EXCEEDED',
+        'The schema is nested too deeply for this JavaScript stack. Lower limits.maxDepth, or do not load this file.',
+        { cause: err },
+      );
     }
     throw err;
   }

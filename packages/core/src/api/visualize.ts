@@ -45,7 +45,8 @@ export function walkTree(
   };
   const safe = safetyOf();
   const out: VisualNode[] = [];
-  type Item = { node: InertNode; key: string; level: number; isLast: boolean } | { leave: InertNode };
+  type Item =
+    { node: InertNode; key: string; level: number; isLast: boolean } | { leave: InertNode };
   const stack: Item[] = [{ node: root, key: 'root', level: 0, isLast: false }];
   // Shared nodes are shown at every place, as Python does; a node inside
   // itself (a cycle) is shown once more without its children.
@@ -58,9 +59,21 @@ export function walkTree(
     }
     const { node, key, level, isLast } = item;
     if (out.length >= maxLines) {
-      throw new LimitExceededError('maxNodes', out.length + 1, maxLines, 'The tree to show (shared nodes are shown at every place)');
+      throw new LimitExceededError(
+        'maxNodes',
+        out.length + 1,
+        maxLines,
+        'The tree to show (shared nodes are shown at every place)',
+      );
     }
-    out.push({ level, key, value: label(node), selfSafe: isSelfSafe(node), safe: safe(node), isLast });
+    out.push({
+      level,
+      key,
+      value: label(node),
+      selfSafe: isSelfSafe(node),
+      safe: safe(node),
+      isLast,
+    });
     if (node.handler.showChildren === false || onPath.has(node)) continue;
     onPath.add(node);
     stack.push({ leave: node });
@@ -68,9 +81,21 @@ export function walkTree(
     const items: Item[] = [];
     shown.forEach(([k, child], i) => {
       const last = i === shown.length - 1;
-      if (child.kind === 'node') items.push({ node: child.node, key: k, level: level + 1, isLast: last });
-      else if (child.kind === 'list') child.nodes.forEach((n, j) => items.push({ node: n, key: k, level: level + 1, isLast: j === child.nodes.length - 1 }));
-      else if (child.kind === 'map') child.entries.forEach(([mk, n], j) => items.push({ node: n, key: mk, level: level + 1, isLast: j === child.entries.length - 1 }));
+      if (child.kind === 'node')
+        items.push({ node: child.node, key: k, level: level + 1, isLast: last });
+      else if (child.kind === 'list')
+        child.nodes.forEach((n, j) =>
+          items.push({ node: n, key: k, level: level + 1, isLast: j === child.nodes.length - 1 }),
+        );
+      else if (child.kind === 'map')
+        child.entries.forEach(([mk, n], j) =>
+          items.push({
+            node: n,
+            key: mk,
+            level: level + 1,
+            isLast: j === child.entries.length - 1,
+          }),
+        );
     });
     for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as Item);
   }
@@ -85,7 +110,10 @@ function visible(key: string, child: Child, safe: (n: InertNode) => boolean): bo
 }
 
 /** Renders nodes as Python's `visualize` prints them without colours. */
-export function formatTree(nodes: readonly VisualNode[], options: Omit<VisualizeOptions, keyof LoadOptions> = {}): string {
+export function formatTree(
+  nodes: readonly VisualNode[],
+  options: Omit<VisualizeOptions, keyof LoadOptions> = {},
+): string {
   const show = options.show ?? 'all';
   const tagSafe = options.tagSafe ?? '';
   const tagUnsafe = options.tagUnsafe ?? '[UNSAFE]';
@@ -121,14 +149,18 @@ export async function visualize(data: Uint8Array, options: VisualizeOptions = {}
 }
 
 /** The nodes behind {@link visualize}, for tools that render them their own way. */
-export async function visualNodes(data: Uint8Array, options: LoadOptions = {}): Promise<VisualNode[]> {
+export async function visualNodes(
+  data: Uint8Array,
+  options: LoadOptions = {},
+): Promise<VisualNode[]> {
   const opened = await openSkops(memorySource(data), options);
   try {
     const { root } = opened.buildTree(checkTrusted(options.trusted));
     const members = new Map<string, Uint8Array>();
     for (const node of labelledNodes(root)) {
       const name = node.handler.formatMember?.(node);
-      if (name !== undefined && !members.has(name)) members.set(name, await opened.archive.read(name));
+      if (name !== undefined && !members.has(name))
+        members.set(name, await opened.archive.read(name));
     }
     return walkTree(root, members, opened.limits.maxNodes);
   } finally {

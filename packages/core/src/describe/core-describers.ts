@@ -22,7 +22,11 @@ export function describeFloat(x: number): Description {
 const pairs = (dict: PyDict, ctx: DescribeContext): Description[] =>
   [...dict.entries()].map(([k, v]) => [ctx.describe(k), ctx.describe(v)]);
 
-const rule = (name: string, test: (v: unknown) => boolean, describe: (v: never, ctx: DescribeContext) => Description): Describer => ({
+const rule = (
+  name: string,
+  test: (v: unknown) => boolean,
+  describe: (v: never, ctx: DescribeContext) => Description,
+): Describer => ({
   name,
   test,
   describe: describe as (v: unknown, ctx: DescribeContext) => Description,
@@ -30,28 +34,62 @@ const rule = (name: string, test: (v: unknown) => boolean, describe: (v: never, 
 
 /** Rules 1–7 and 15–27 of the canonical description, for the core value model. */
 export const CORE_DESCRIBERS: readonly Describer[] = [
-  rule('None', (v) => v === null, () => null),
-  rule('bool', (v) => typeof v === 'boolean', (v: boolean) => v),
-  rule('int', (v) => typeof v === 'bigint', (v: bigint) => ({ int: v.toString() })),
-  rule('float', (v) => typeof v === 'number', (v: number) => describeFloat(v)),
-  rule('complex', PyComplex.is, (v: PyComplex) => ({ complex: [describeFloat(v.real), describeFloat(v.imag)] })),
-  rule('str', (v) => typeof v === 'string', (v: string) => ({ str: v })),
-  rule('bytes', (v) => v instanceof Uint8Array && v.constructor.name === 'Uint8Array', (v: Uint8Array) => ({
-    bytes: { len: v.length, sha256: sha256Hex(v) },
+  rule(
+    'None',
+    (v) => v === null,
+    () => null,
+  ),
+  rule(
+    'bool',
+    (v) => typeof v === 'boolean',
+    (v: boolean) => v,
+  ),
+  rule(
+    'int',
+    (v) => typeof v === 'bigint',
+    (v: bigint) => ({ int: v.toString() }),
+  ),
+  rule(
+    'float',
+    (v) => typeof v === 'number',
+    (v: number) => describeFloat(v),
+  ),
+  rule('complex', PyComplex.is, (v: PyComplex) => ({
+    complex: [describeFloat(v.real), describeFloat(v.imag)],
   })),
-  rule('bytearray', PyByteArray.is, (v: PyByteArray) => ({ bytearray: { len: v.data.length, sha256: sha256Hex(v.data) } })),
+  rule(
+    'str',
+    (v) => typeof v === 'string',
+    (v: string) => ({ str: v }),
+  ),
+  rule(
+    'bytes',
+    (v) => v instanceof Uint8Array && v.constructor.name === 'Uint8Array',
+    (v: Uint8Array) => ({
+      bytes: { len: v.length, sha256: sha256Hex(v) },
+    }),
+  ),
+  rule('bytearray', PyByteArray.is, (v: PyByteArray) => ({
+    bytearray: { len: v.data.length, sha256: sha256Hex(v.data) },
+  })),
   rule('list', Array.isArray, (v: unknown[], ctx) => ({ list: v.map((x) => ctx.describe(x)) })),
   rule('tuple', PyTuple.is, (v: PyTuple, ctx) => ({ tuple: v.items.map((x) => ctx.describe(x)) })),
   rule('set', PySet.is, (v: PySet, ctx) => {
     const items = v.items.map((x) => ctx.describe(x));
-    const keyed = items.map((d) => [sortKey(d), d] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const keyed = items
+      .map((d) => [sortKey(d), d] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return { [v.kind]: keyed.map(([, d]) => d) };
   }),
-  rule('slice', PySlice.is, (v: PySlice, ctx) => ({ slice: [ctx.describe(v.start), ctx.describe(v.stop), ctx.describe(v.step)] })),
+  rule('slice', PySlice.is, (v: PySlice, ctx) => ({
+    slice: [ctx.describe(v.start), ctx.describe(v.stop), ctx.describe(v.step)],
+  })),
   rule('dict', PyDict.is, (v: PyDict, ctx): Description => {
     const cls = v.className;
     if (cls === 'collections.defaultdict') {
-      return { defaultdict: { default_factory: ctx.describe(v.defaultFactory), items: pairs(v, ctx) } };
+      return {
+        defaultdict: { default_factory: ctx.describe(v.defaultFactory), items: pairs(v, ctx) },
+      };
     }
     if (cls === 'builtins.dict') return { dict: pairs(v, ctx) };
     if (cls === 'collections.OrderedDict') return { OrderedDict: pairs(v, ctx) };
@@ -65,8 +103,12 @@ export const CORE_DESCRIBERS: readonly Describer[] = [
       namespace: v.namespace === null || v.namespace.size === 0 ? null : ctx.describe(v.namespace),
     },
   })),
-  rule('operator', PyOperator.is, (v: PyOperator, ctx) => ({ operator: { class: v.name, args: ctx.describe(v.args) } })),
-  rule('method', PyMethod.is, (v: PyMethod, ctx) => ({ method: { obj: ctx.describe(v.obj), func: v.name } })),
+  rule('operator', PyOperator.is, (v: PyOperator, ctx) => ({
+    operator: { class: v.name, args: ctx.describe(v.args) },
+  })),
+  rule('method', PyMethod.is, (v: PyMethod, ctx) => ({
+    method: { obj: ctx.describe(v.obj), func: v.name },
+  })),
   rule('type', PyType.is, (v: PyType) => ({ type: v.fullName })),
   rule('function', PyFunction.is, (v: PyFunction) => ({ function: v.fullName })),
   rule('object', PyObject.is, (v: PyObject, ctx) => {

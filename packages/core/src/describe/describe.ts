@@ -27,18 +27,26 @@ export function describe(value: unknown, options: DescribeOptions = {}): Descrip
 }
 
 /** {@link describe} with a registry already built. */
-export function describeWith(registry: Registry, value: unknown, env?: Required<PythonEnv>): Description {
+export function describeWith(
+  registry: Registry,
+  value: unknown,
+  env?: Required<PythonEnv>,
+): Description {
   const active = new Set<unknown>();
   const ctx: DescribeContext = {
     env,
     describe(v) {
       const describer = registry.describers.find((d) => d.test(v));
       if (!describer) {
-        throw new SkopsError('UNSUPPORTED_VALUE', `No rule describes a ${v === undefined ? 'undefined' : (v as object)?.constructor?.name ?? typeof v}. Register the plugin that produced it.`);
+        throw new SkopsError(
+          'UNSUPPORTED_VALUE',
+          `No rule describes a ${v === undefined ? 'undefined' : ((v as object)?.constructor?.name ?? typeof v)}. Register the plugin that produced it.`,
+        );
       }
       const tracked = typeof v === 'object' && v !== null;
       if (tracked) {
-        if (active.has(v)) throw new SkopsError('CYCLE', 'The value contains itself; it has no finite description.');
+        if (active.has(v))
+          throw new SkopsError('CYCLE', 'The value contains itself; it has no finite description.');
         active.add(v);
       }
       try {

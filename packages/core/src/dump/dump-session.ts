@@ -34,7 +34,10 @@ export class DumpSession implements DumpContext {
   idOf(value: unknown): number {
     if (typeof value !== 'object' || value === null) return this.#nextId++;
     // Python classes and functions are singletons: one name, one object, one id.
-    const key = PyType.is(value) || PyFunction.is(value) ? `${PyType.is(value) ? 'type' : 'function'}:${value.fullName}` : value;
+    const key =
+      PyType.is(value) || PyFunction.is(value)
+        ? `${PyType.is(value) ? 'type' : 'function'}:${value.fullName}`
+        : value;
     let id = this.#ids.get(key);
     if (id === undefined) {
       id = this.#nextId++;
@@ -46,7 +49,12 @@ export class DumpSession implements DumpContext {
   state(value: unknown): Record<string, unknown> {
     const dumper = this.#registry.dumpers.find((d) => d.test(value));
     if (!dumper) {
-      const kind = value === undefined ? 'undefined' : typeof value === 'object' ? (value?.constructor?.name ?? 'object') : typeof value;
+      const kind =
+        value === undefined
+          ? 'undefined'
+          : typeof value === 'object'
+            ? (value?.constructor?.name ?? 'object')
+            : typeof value;
       throw new SkopsError(
         'UNSUPPORTED_VALUE',
         `Cannot save a value of type ${kind}. ${value === undefined ? 'Use null for None.' : 'Typed arrays need @skops-ts/numpy; other values need the plugin that made them.'}`,
@@ -54,11 +62,20 @@ export class DumpSession implements DumpContext {
     }
     const tracked = typeof value === 'object' && value !== null;
     if (tracked) {
-      if (this.#active.has(value)) throw new SkopsError('CYCLE', 'The value contains itself; skops files cannot store cycles.');
+      if (this.#active.has(value))
+        throw new SkopsError(
+          'CYCLE',
+          'The value contains itself; skops files cannot store cycles.',
+        );
       this.#active.add(value);
     }
     if (++this.#depth > this.#limits.maxDepth) {
-      throw new LimitExceededError('maxDepth', this.#depth, this.#limits.maxDepth, 'Nesting of the value being saved');
+      throw new LimitExceededError(
+        'maxDepth',
+        this.#depth,
+        this.#limits.maxDepth,
+        'Nesting of the value being saved',
+      );
     }
     try {
       const id = this.idOf(value);

@@ -7,7 +7,13 @@ export class LimitExceededError extends SkopsError {
   readonly requested: number;
   readonly allowed: number;
 
-  constructor(limit: keyof Limits, requested: number, allowed: number, what: string, path?: string) {
+  constructor(
+    limit: keyof Limits,
+    requested: number,
+    allowed: number,
+    what: string,
+    path?: string,
+  ) {
     super(
       'LIMIT_EXCEEDED',
       `${what} needs ${requested} but the limit ${limit} is ${allowed}. ` +

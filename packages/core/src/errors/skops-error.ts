@@ -43,6 +43,10 @@ export class SkopsError extends Error {
 
   /** True for any skops-ts error, from any copy of the package. */
   static isInstance(value: unknown): value is SkopsError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }

@@ -8,7 +8,10 @@ export const bytearrayNode: NodeHandler = {
   defaultTrusted: { names: ['builtins.bytearray'] },
   showChildren: false,
   parse(state, ctx) {
-    return { children: [['content', { kind: 'data' }]], data: ctx.requireMember(state.get('file')) };
+    return {
+      children: [['content', { kind: 'data' }]],
+      data: ctx.requireMember(state.get('file')),
+    };
   },
   construct(node, ctx) {
     return new PyByteArray(ctx.member(node.data as string));

@@ -7,7 +7,10 @@ export const bytesNode: NodeHandler = {
   defaultTrusted: { names: ['builtins.bytes'] },
   showChildren: false,
   parse(state, ctx) {
-    return { children: [['content', { kind: 'data' }]], data: ctx.requireMember(state.get('file')) };
+    return {
+      children: [['content', { kind: 'data' }]],
+      data: ctx.requireMember(state.get('file')),
+    };
   },
   construct(node, ctx) {
     return ctx.member(node.data as string);

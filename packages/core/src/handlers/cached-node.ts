@@ -10,7 +10,11 @@ import type { NodeHandler } from '../plugin/types.js';
 export const cachedNode: NodeHandler = {
   loader: 'CachedNode',
   parse(state, ctx) {
-    throw new SkopsError('INVALID_SCHEMA', `CachedNode refers to __id__ ${JSON.stringify(state.get('__id__'))}, which no earlier node has.`, { path: ctx.path });
+    throw new SkopsError(
+      'INVALID_SCHEMA',
+      `CachedNode refers to __id__ ${JSON.stringify(state.get('__id__'))}, which no earlier node has.`,
+      { path: ctx.path },
+    );
   },
   construct() {
     throw new Error('unreachable: CachedNode never parses');

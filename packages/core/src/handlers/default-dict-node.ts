@@ -12,7 +12,13 @@ export const defaultDictNode: NodeHandler = {
     return {
       children: [
         ['main', { kind: 'node', node: ctx.child(content.get('main'), 'content.main') }],
-        ['default_factory', { kind: 'node', node: ctx.child(content.get('default_factory'), 'content.default_factory') }],
+        [
+          'default_factory',
+          {
+            kind: 'node',
+            node: ctx.child(content.get('default_factory'), 'content.default_factory'),
+          },
+        ],
       ],
     };
   },

@@ -15,7 +15,15 @@ export const dictNode: NodeHandler = {
     return {
       children: [
         ['key_types', { kind: 'node', node: keyTypes }],
-        ['content', { kind: 'map', entries: content.entries.map(([k, v]) => [k, ctx.child(v, `content[${JSON.stringify(k)}]`)] as const) }],
+        [
+          'content',
+          {
+            kind: 'map',
+            entries: content.entries.map(
+              ([k, v]) => [k, ctx.child(v, `content[${JSON.stringify(k)}]`)] as const,
+            ),
+          },
+        ],
       ],
     };
   },
@@ -28,7 +36,10 @@ export const dictNode: NodeHandler = {
     // Python zips key_types with the items, so the shorter list decides.
     const n = Math.min(keyTypes.length, content.entries.length);
     for (let i = 0; i < n; i++) {
-      const [text, valueNode] = content.entries[i] as readonly [string, (typeof content.entries)[number][1]];
+      const [text, valueNode] = content.entries[i] as readonly [
+        string,
+        (typeof content.entries)[number][1],
+      ];
       dict.set(ctx.convertKey(keyTypes[i], text), ctx.construct(valueNode));
     }
     return dict;

@@ -16,14 +16,20 @@ export const functionNodeV0: NodeHandler = {
   loader: 'FunctionNode',
   protocols: [0],
   defaultTrusted: { groups: ['scipy.ufuncs'] },
-  audit: { kind: 'name', name: (node) => `${(node.data as Target).module}.${(node.data as Target).name}` },
+  audit: {
+    kind: 'name',
+    name: (node) => `${(node.data as Target).module}.${(node.data as Target).name}`,
+  },
   showChildren: false,
   parse(state, ctx) {
     const content = objectAt(state, 'content', ctx);
     const module = content.get('module_path');
     const name = content.get('function');
     if (typeof module !== 'string' || typeof name !== 'string') {
-      throw ctx.error('A protocol 0 FunctionNode needs string "module_path" and "function".', 'content');
+      throw ctx.error(
+        'A protocol 0 FunctionNode needs string "module_path" and "function".',
+        'content',
+      );
     }
     return { data: { module, name } satisfies Target };
   },

@@ -10,11 +10,14 @@ export const jsonNode: NodeHandler = {
   showChildren: false,
   parse(state, ctx) {
     const content = state.get('content');
-    if (typeof content !== 'string') throw ctx.error('JsonNode content must be a string of JSON text.', 'content');
+    if (typeof content !== 'string')
+      throw ctx.error('JsonNode content must be a string of JSON text.', 'content');
     return { data: content };
   },
   construct(node, ctx) {
-    return jsonToPython(parseJson(node.data as string, { allowNonFinite: true, maxDepth: ctx.limits.maxDepth }));
+    return jsonToPython(
+      parseJson(node.data as string, { allowNonFinite: true, maxDepth: ctx.limits.maxDepth }),
+    );
   },
   format(node) {
     return `json-type(${node.data as string})`;

@@ -24,7 +24,8 @@ export const methodNode: NodeHandler = {
   loader: 'MethodNode',
   audit: {
     kind: 'extra',
-    self: (node) => ((node.data as MethodData).legacy ? ownerName(node) : `${node.module}.${node.className}`),
+    self: (node) =>
+      (node.data as MethodData).legacy ? ownerName(node) : `${node.module}.${node.className}`,
     extra: (node) => [`${ownerName(node)}.${(node.data as MethodData).func}`],
   },
   parse(state, ctx) {
@@ -39,10 +40,21 @@ export const methodNode: NodeHandler = {
       );
     }
     const func = content.get('func');
-    if (typeof func !== 'string') throw ctx.error('A method needs its function name in "func".', 'content.func');
-    return { children: [['obj', { kind: 'node', node: obj }], ['func', { kind: 'data' }]], data: { func, legacy } satisfies MethodData };
+    if (typeof func !== 'string')
+      throw ctx.error('A method needs its function name in "func".', 'content.func');
+    return {
+      children: [
+        ['obj', { kind: 'node', node: obj }],
+        ['func', { kind: 'data' }],
+      ],
+      data: { func, legacy } satisfies MethodData,
+    };
   },
   construct(node, ctx) {
-    return new PyMethod(ctx.construct(nodeChild(node, 'obj')), (node.data as MethodData).func, node.module);
+    return new PyMethod(
+      ctx.construct(nodeChild(node, 'obj')),
+      (node.data as MethodData).func,
+      node.module,
+    );
   },
 };

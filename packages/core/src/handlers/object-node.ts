@@ -24,14 +24,19 @@ export const objectNode: NodeHandler = {
   defaultTrusted: { groups: ['sklearn.estimators', 'sklearn.internal'] },
   parse(state, ctx) {
     const content = state.get('content');
-    if (content === undefined || content === null) return { children: [['attrs', { kind: 'none' }]] };
+    if (content === undefined || content === null)
+      return { children: [['attrs', { kind: 'none' }]] };
     return { children: [['attrs', { kind: 'node', node: ctx.child(content, 'content') }]] };
   },
   construct(node, ctx) {
     const attrs = node.children[0]?.[1];
     const empty = node.module === 'builtins' ? EMPTY_BUILTINS[node.className] : undefined;
     if (attrs?.kind !== 'node') {
-      return empty ? empty() : ctx.revive(new PyObject(node.module, node.className, node.state.has('content') ? null : undefined));
+      return empty
+        ? empty()
+        : ctx.revive(
+            new PyObject(node.module, node.className, node.state.has('content') ? null : undefined),
+          );
     }
     const state = ctx.construct(nodeChild(node, 'attrs'));
     if (empty && state === null) return empty();

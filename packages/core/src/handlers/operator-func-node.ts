@@ -3,7 +3,11 @@ import { PyOperator, type OperatorName } from '../values/py-callables.js';
 import { PyTuple } from '../values/py-tuple.js';
 import { nodeChild } from './shared.js';
 
-const OPERATORS: ReadonlySet<string> = new Set<OperatorName>(['itemgetter', 'attrgetter', 'methodcaller']);
+const OPERATORS: ReadonlySet<string> = new Set<OperatorName>([
+  'itemgetter',
+  'attrgetter',
+  'methodcaller',
+]);
 
 /**
  * `operator.itemgetter` / `attrgetter` / `methodcaller`. The module must be
@@ -13,13 +17,19 @@ export const operatorFuncNode: NodeHandler = {
   loader: 'OperatorFuncNode',
   parse(state, ctx) {
     if (state.get('__module__') !== 'operator') {
-      throw ctx.error(`Expected module 'operator', got ${String(state.get('__module__'))}. This is probably due to a corrupted or a malicious file.`);
+      throw ctx.error(
+        `Expected module 'operator', got ${String(state.get('__module__'))}. This is probably due to a corrupted or a malicious file.`,
+      );
     }
-    return { children: [['attrs', { kind: 'node', node: ctx.child(state.get('attrs'), 'attrs') }]] };
+    return {
+      children: [['attrs', { kind: 'node', node: ctx.child(state.get('attrs'), 'attrs') }]],
+    };
   },
   construct(node, ctx) {
     if (!OPERATORS.has(node.className)) {
-      throw ctx.error(`operator.${node.className} is not one of the operator callables skops stores (itemgetter, attrgetter, methodcaller).`);
+      throw ctx.error(
+        `operator.${node.className} is not one of the operator callables skops stores (itemgetter, attrgetter, methodcaller).`,
+      );
     }
     const args = ctx.construct(nodeChild(node, 'attrs'));
     if (!PyTuple.is(args)) throw ctx.error('Operator arguments must be a tuple.');

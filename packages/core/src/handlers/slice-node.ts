@@ -15,7 +15,14 @@ export const sliceNode: NodeHandler = {
       if (!content.has(k)) throw ctx.error(`A slice needs "${k}".`, `content.${k}`);
       return content.get(k) as JsonValue;
     });
-    return { children: [['start', { kind: 'data' }], ['stop', { kind: 'data' }], ['step', { kind: 'data' }]], data: bounds };
+    return {
+      children: [
+        ['start', { kind: 'data' }],
+        ['stop', { kind: 'data' }],
+        ['step', { kind: 'data' }],
+      ],
+      data: bounds,
+    };
   },
   construct(node) {
     const [start, stop, step] = (node.data as JsonValue[]).map(jsonToPython);

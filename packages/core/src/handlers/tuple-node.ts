@@ -10,6 +10,10 @@ export const tupleNode: NodeHandler = {
     return { children: [['content', listChild(arrayAt(state, 'content', ctx), 'content', ctx)]] };
   },
   construct(node, ctx) {
-    return new PyTuple(listNodes(node, 'content').map((n) => ctx.construct(n)), node.module, node.className);
+    return new PyTuple(
+      listNodes(node, 'content').map((n) => ctx.construct(n)),
+      node.module,
+      node.className,
+    );
   },
 };

@@ -62,7 +62,8 @@ export function emitPyJson(value: unknown, options: EmitOptions = {}): string {
     else if (v === false) parts.push('false');
     else if (typeof v === 'bigint') parts.push(v.toString());
     else if (typeof v === 'number') {
-      if (!Number.isInteger(v)) throw new TypeError(`emitPyJson: non-integral number ${v} must be wrapped in JsonFloat`);
+      if (!Number.isInteger(v))
+        throw new TypeError(`emitPyJson: non-integral number ${v} must be wrapped in JsonFloat`);
       parts.push(v.toString());
     } else if (typeof v === 'string') parts.push(pyJsonString(v));
     else if (JsonFloat.is(v)) parts.push(pyJsonFloat(v.value));

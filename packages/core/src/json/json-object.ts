@@ -14,7 +14,12 @@ export function makeJsonObject(entries: (readonly [string, JsonValue])[]): JsonO
 
 /** True when `value` is a JSON object (not an array, number or string). */
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as JsonObject).kind === 'object';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    (value as JsonObject).kind === 'object'
+  );
 }
 
 /** True when `value` is a JSON array. */
@@ -24,5 +29,10 @@ export function isJsonArray(value: JsonValue | undefined): value is readonly Jso
 
 /** True when `value` is a JSON number literal. */
 export function isJsonNumber(value: JsonValue | undefined): value is JsonNumber {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { kind: string }).kind === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    (value as { kind: string }).kind === 'number'
+  );
 }

@@ -5,7 +5,12 @@ import type { JsonParseOptions, JsonValue } from './types.js';
 
 type Frame =
   | { kind: 'array'; items: JsonValue[] }
-  | { kind: 'object'; entries: (readonly [string, JsonValue])[]; keys: Set<string>; key: string | undefined };
+  | {
+      kind: 'object';
+      entries: (readonly [string, JsonValue])[];
+      keys: Set<string>;
+      key: string | undefined;
+    };
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
@@ -61,14 +66,30 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonVal
         out += text.slice(start, pos);
         const e = text[pos + 1];
         switch (e) {
-          case '"': out += '"'; break;
-          case '\\': out += '\\'; break;
-          case '/': out += '/'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'n': out += '\n'; break;
-          case 'r': out += '\r'; break;
-          case 't': out += '\t'; break;
+          case '"':
+            out += '"';
+            break;
+          case '\\':
+            out += '\\';
+            break;
+          case '/':
+            out += '/';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
           case 'u': {
             const hex = text.slice(pos + 2, pos + 6);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('Invalid \\u escape');
@@ -90,9 +111,18 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonVal
   const readScalar = (): JsonValue => {
     const c = text[pos];
     if (c === '"') return readString();
-    if (text.startsWith('true', pos)) { pos += 4; return true; }
-    if (text.startsWith('false', pos)) { pos += 5; return false; }
-    if (text.startsWith('null', pos)) { pos += 4; return null; }
+    if (text.startsWith('true', pos)) {
+      pos += 4;
+      return true;
+    }
+    if (text.startsWith('false', pos)) {
+      pos += 5;
+      return false;
+    }
+    if (text.startsWith('null', pos)) {
+      pos += 4;
+      return null;
+    }
     if (options.allowNonFinite) {
       for (const token of ['NaN', 'Infinity', '-Infinity']) {
         if (text.startsWith(token, pos)) {
@@ -145,7 +175,7 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonVal
       pos++;
       stack.pop();
       emit(top.items);
-        continue;
+      continue;
     }
     if (top?.kind === 'array' && top.items.length > 0) {
       if (text[pos] !== ',') fail("Expected ',' or ']'");
@@ -158,7 +188,11 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonVal
         throw new LimitExceededError('maxDepth', stack.length + 1, maxDepth, 'JSON nesting');
       }
       pos++;
-      stack.push(c === '{' ? { kind: 'object', entries: [], keys: new Set(), key: undefined } : { kind: 'array', items: [] });
+      stack.push(
+        c === '{'
+          ? { kind: 'object', entries: [], keys: new Set(), key: undefined }
+          : { kind: 'array', items: [] },
+      );
       continue;
     }
     emit(readScalar());

@@ -35,7 +35,10 @@ export function pyJsonFloat(x: number): string {
 
 /** Parses a Python float literal as `float(s)` accepts it; undefined when it is not one. */
 export function parsePyFloat(text: string): number | undefined {
-  const s = text.trim().replace(/(?<=\d)_(?=\d)/g, '').toLowerCase();
+  const s = text
+    .trim()
+    .replace(/(?<=\d)_(?=\d)/g, '')
+    .toLowerCase();
   if (/^[+-]?nan$/.test(s)) return NaN;
   if (/^[+-]?inf(inity)?$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) return Number(s);

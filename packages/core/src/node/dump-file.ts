@@ -16,7 +16,8 @@ export async function dump(value: unknown, path: string, options: DumpOptions = 
   const handle = await open(tmp, 'wx');
   try {
     for (const chunk of dumpChunks(value, options)) {
-      for (let p = 0; p < chunk.length; p += MAX_WRITE) await handle.write(chunk.subarray(p, p + MAX_WRITE));
+      for (let p = 0; p < chunk.length; p += MAX_WRITE)
+        await handle.write(chunk.subarray(p, p + MAX_WRITE));
     }
     await handle.close();
     await rename(tmp, path);

@@ -13,7 +13,8 @@ export function selfUnsafe(node: InertNode): string[] {
     }
     case 'default':
     case 'extra': {
-      const own = rule.kind === 'extra' && rule.self ? rule.self(node) : `${node.module}.${node.className}`;
+      const own =
+        rule.kind === 'extra' && rule.self ? rule.self(node) : `${node.module}.${node.className}`;
       const out = node.trusted.has(own) ? [] : [own];
       if (rule.kind === 'extra') out.push(...rule.extra(node));
       return out;
@@ -68,12 +69,16 @@ export function safetyOf(): (node: InertNode) => boolean {
       if (!top.expanded) {
         top.expanded = true;
         inProgress.add(top.node);
-        for (const kid of kids) if (!cache.has(kid) && !inProgress.has(kid)) stack.push({ node: kid, expanded: false });
+        for (const kid of kids)
+          if (!cache.has(kid) && !inProgress.has(kid)) stack.push({ node: kid, expanded: false });
         continue;
       }
       stack.pop();
       inProgress.delete(top.node);
-      cache.set(top.node, selfUnsafe(top.node).length === 0 && kids.every((k) => cache.get(k) ?? true));
+      cache.set(
+        top.node,
+        selfUnsafe(top.node).length === 0 && kids.every((k) => cache.get(k) ?? true),
+      );
     }
     return cache.get(start) ?? true;
   };

@@ -36,13 +36,19 @@ function memoKey(id: JsonValue | undefined, path: string): string | undefined {
   if (id === undefined || id === null || id === false) return undefined;
   if (isJsonNumber(id)) return /^-?0+(\.0*)?([eE].*)?$/.test(id.text) ? undefined : `n:${id.text}`;
   if (typeof id === 'string') return id === '' ? undefined : `s:${id}`;
-  throw new SkopsError('INVALID_SCHEMA', `__id__ must be a number, got ${JSON.stringify(id)}.`, { path });
+  throw new SkopsError('INVALID_SCHEMA', `__id__ must be a number, got ${JSON.stringify(id)}.`, {
+    path,
+  });
 }
 
 function requireString(state: JsonObject, key: string, path: string): string {
   const value = state.get(key);
   if (typeof value !== 'string') {
-    throw new SkopsError('INVALID_SCHEMA', `Every node needs a string "${key}"; this one has ${value === undefined ? 'none' : JSON.stringify(value)}.`, { path });
+    throw new SkopsError(
+      'INVALID_SCHEMA',
+      `Every node needs a string "${key}"; this one has ${value === undefined ? 'none' : JSON.stringify(value)}.`,
+      { path },
+    );
   }
   return value;
 }
@@ -62,7 +68,8 @@ export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree 
 
   const handlerFor = (loader: string, state: JsonObject, path: string): NodeHandler => {
     const handler =
-      options.registry.handler(loader, options.protocol) ?? options.registry.handler(loader, CURRENT_PROTOCOL);
+      options.registry.handler(loader, options.protocol) ??
+      options.registry.handler(loader, CURRENT_PROTOCOL);
     if (!handler) {
       const type = `${String(state.get('__module__'))}.${String(state.get('__class__'))}`;
       throw unknownLoader(loader, type, options.protocol, registered, path);
@@ -70,9 +77,18 @@ export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree 
     return handler;
   };
 
-  const build = (state: JsonValue | undefined, path: string, trusted: TrustedParam, depth: number): InertNode => {
+  const build = (
+    state: JsonValue | undefined,
+    path: string,
+    trusted: TrustedParam,
+    depth: number,
+  ): InertNode => {
     if (!isJsonObject(state)) {
-      throw new SkopsError('INVALID_SCHEMA', `Expected a node object, got ${state === undefined ? 'nothing' : JSON.stringify(state)?.slice(0, 80)}.`, { path });
+      throw new SkopsError(
+        'INVALID_SCHEMA',
+        `Expected a node object, got ${state === undefined ? 'nothing' : JSON.stringify(state)?.slice(0, 80)}.`,
+        { path },
+      );
     }
     const key = memoKey(state.get('__id__'), path);
     if (key !== undefined) {
@@ -80,10 +96,22 @@ export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree 
       if (seen) return seen;
     }
     if (depth > options.limits.maxDepth) {
-      throw new LimitExceededError('maxDepth', depth, options.limits.maxDepth, 'Schema nesting', path);
+      throw new LimitExceededError(
+        'maxDepth',
+        depth,
+        options.limits.maxDepth,
+        'Schema nesting',
+        path,
+      );
     }
     if (++nodeCount > options.limits.maxNodes) {
-      throw new LimitExceededError('maxNodes', nodeCount, options.limits.maxNodes, 'The number of schema nodes', path);
+      throw new LimitExceededError(
+        'maxNodes',
+        nodeCount,
+        options.limits.maxNodes,
+        'The number of schema nodes',
+        path,
+      );
     }
     const loader = requireString(state, '__loader__', path);
     const handler = handlerFor(loader, state, path);
@@ -114,18 +142,30 @@ export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree 
       trustedParam: trusted,
       trusted: ownTrusted,
       child: (childState, childKey, childTrusted) =>
-        build(childState, joinPath(path, childKey), childTrusted === undefined ? trusted : childTrusted, depth + 1),
+        build(
+          childState,
+          joinPath(path, childKey),
+          childTrusted === undefined ? trusted : childTrusted,
+          depth + 1,
+        ),
       requireMember: (name, memberKey = 'file') => {
         if (typeof name !== 'string') {
-          throw new SkopsError('INVALID_SCHEMA', `"${memberKey}" must name an archive member.`, { path: joinPath(path, memberKey) });
+          throw new SkopsError('INVALID_SCHEMA', `"${memberKey}" must name an archive member.`, {
+            path: joinPath(path, memberKey),
+          });
         }
         if (!options.hasMember(name)) {
-          throw new SkopsError('MISSING_MEMBER', `The archive has no member "${name}" that this node refers to. The file is incomplete or corrupted.`, { path: joinPath(path, memberKey) });
+          throw new SkopsError(
+            'MISSING_MEMBER',
+            `The archive has no member "${name}" that this node refers to. The file is incomplete or corrupted.`,
+            { path: joinPath(path, memberKey) },
+          );
         }
         members.add(name);
         return name;
       },
-      error: (message, errKey) => new SkopsError('INVALID_SCHEMA', message, { path: errKey ? joinPath(path, errKey) : path }),
+      error: (message, errKey) =>
+        new SkopsError('INVALID_SCHEMA', message, { path: errKey ? joinPath(path, errKey) : path }),
     };
     const parsed = handler.parse(state, ctx);
     node.children = (parsed.children ?? []) as readonly (readonly [string, Child])[];

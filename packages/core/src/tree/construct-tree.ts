@@ -27,7 +27,11 @@ export function constructTree(root: InertNode, options: ConstructOptions): unkno
   const construct = (node: InertNode): unknown => {
     if (done.has(node)) return done.get(node);
     if (building.has(node)) {
-      throw new SkopsError('CYCLE', 'The schema refers back to a node that contains it; such a cycle cannot be built.', { path: node.path });
+      throw new SkopsError(
+        'CYCLE',
+        'The schema refers back to a node that contains it; such a cycle cannot be built.',
+        { path: node.path },
+      );
     }
     building.add(node);
     const ctx: ConstructContext = {
@@ -63,8 +67,16 @@ export function constructTree(root: InertNode, options: ConstructOptions): unkno
 export function wrapHandlerError(err: unknown, node: InertNode): SkopsError {
   if (SkopsError.isInstance(err)) return err;
   if (err instanceof RangeError) {
-    return new SkopsError('LIMIT_EXCEEDED', 'The value is nested too deeply to construct. Raise limits.maxDepth only if you trust the file.', { path: node.path, cause: err });
+    return new SkopsError(
+      'LIMIT_EXCEEDED',
+      'The value is nested too deeply to construct. Raise limits.maxDepth only if you trust the file.',
+      { path: node.path, cause: err },
+    );
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new SkopsError('PLUGIN_ERROR', `${node.loader} (protocol ${node.protocol}) failed: ${message}`, { path: node.path, cause: err });
+  return new SkopsError(
+    'PLUGIN_ERROR',
+    `${node.loader} (protocol ${node.protocol}) failed: ${message}`,
+    { path: node.path, cause: err },
+  );
 }

@@ -8,12 +8,23 @@ import { PyType } from '../values/py-refs.js';
  * `key_type(key)` would for the types skops writes — without calling anything:
  * an unknown key type is refused.
  */
-export function convertKey(keyType: unknown, text: string, registry: Registry, path: string): unknown {
+export function convertKey(
+  keyType: unknown,
+  text: string,
+  registry: Registry,
+  path: string,
+): unknown {
   if (!PyType.is(keyType)) {
-    throw new SkopsError('INVALID_DATA', `A dict key type must be a type, got ${describeKind(keyType)}.`, { path });
+    throw new SkopsError(
+      'INVALID_DATA',
+      `A dict key type must be a type, got ${describeKind(keyType)}.`,
+      { path },
+    );
   }
   const fail = (): never => {
-    throw new SkopsError('INVALID_DATA', `Dict key "${text}" is not a valid ${keyType.fullName}.`, { path });
+    throw new SkopsError('INVALID_DATA', `Dict key "${text}" is not a valid ${keyType.fullName}.`, {
+      path,
+    });
   };
   switch (keyType.fullName) {
     case 'builtins.str':

@@ -2,7 +2,13 @@ import { SkopsError } from '../errors/skops-error.js';
 import { LOADER_PACKAGES } from '../plugin/known-loaders.js';
 
 /** A loader no registered plugin handles, naming the package that would. */
-export function unknownLoader(loader: string, type: string, protocol: number, registered: readonly string[], path: string): SkopsError {
+export function unknownLoader(
+  loader: string,
+  type: string,
+  protocol: number,
+  registered: readonly string[],
+  path: string,
+): SkopsError {
   const pkg = LOADER_PACKAGES[loader];
   const hint = pkg
     ? `Install and register ${pkg} (pass its plugin in \`plugins\`).`

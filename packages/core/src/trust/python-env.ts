@@ -9,7 +9,10 @@ export const NEWEST_PYTHON_ENV: Required<PythonEnv> = Object.freeze({
 
 /** Fills unset versions with the newest known. */
 export function resolvePythonEnv(env: PythonEnv | undefined): Required<PythonEnv> {
-  return Object.freeze({ ...NEWEST_PYTHON_ENV, ...Object.fromEntries(Object.entries(env ?? {}).filter(([, v]) => v !== undefined)) });
+  return Object.freeze({
+    ...NEWEST_PYTHON_ENV,
+    ...Object.fromEntries(Object.entries(env ?? {}).filter(([, v]) => v !== undefined)),
+  });
 }
 
 /** Compares dotted version strings numerically (`1.10.1` > `1.9`); suffixes such as `rc1` are ignored. */
@@ -26,10 +29,20 @@ export function compareVersions(a: string, b: string): number {
 /** Parses the CLI form `sklearn=1.2.1,numpy=1.24.2,scipy=1.10.1`. */
 export function parsePythonEnv(text: string): PythonEnv {
   const env: Record<string, string> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, version] = part.split('=');
-    if (!name || !version || !['sklearn', 'numpy', 'scipy'].includes(name) || !/^\d+(\.\d+)*/.test(version)) {
-      throw new Error(`Cannot read "${part}": write the Python environment as sklearn=1.2.1,numpy=1.24.2,scipy=1.10.1.`);
+    if (
+      !name ||
+      !version ||
+      !['sklearn', 'numpy', 'scipy'].includes(name) ||
+      !/^\d+(\.\d+)*/.test(version)
+    ) {
+      throw new Error(
+        `Cannot read "${part}": write the Python environment as sklearn=1.2.1,numpy=1.24.2,scipy=1.10.1.`,
+      );
     }
     env[name] = version;
   }

@@ -25,7 +25,11 @@ export class PyDict<V = unknown> implements Iterable<[unknown, V]> {
   defaultFactory: unknown;
   readonly #entries = new Map<unknown, [unknown, V]>();
 
-  constructor(entries: Iterable<readonly [unknown, NoInfer<V>]> = [], module = 'builtins', name = 'dict') {
+  constructor(
+    entries: Iterable<readonly [unknown, NoInfer<V>]> = [],
+    module = 'builtins',
+    name = 'dict',
+  ) {
     this.module = module;
     this.name = name;
     this.defaultFactory = null;

@@ -11,7 +11,9 @@ export const maskedArrayDescriber: Describer = {
     const masked = value as MaskedArray;
     return {
       masked: {
-        data: NDArray.is(masked.data) ? describeArray(masked.data, 'numpy.ndarray') : ctx.describe(masked.data),
+        data: NDArray.is(masked.data)
+          ? describeArray(masked.data, 'numpy.ndarray')
+          : ctx.describe(masked.data),
         mask: describeArray(masked.mask, 'numpy.ndarray'),
       },
     };

@@ -81,7 +81,13 @@ export const numpyScalarKeyConverter: KeyConverter = {
         return { type, text: String(value) };
       case 'f': {
         const x = value as number;
-        const text = Number.isNaN(x) ? 'NaN' : x === Infinity ? 'Infinity' : x === -Infinity ? '-Infinity' : pyFloatRepr(x);
+        const text = Number.isNaN(x)
+          ? 'NaN'
+          : x === Infinity
+            ? 'Infinity'
+            : x === -Infinity
+              ? '-Infinity'
+              : pyFloatRepr(x);
         return { type, text };
       }
       case 'U':

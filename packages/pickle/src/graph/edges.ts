@@ -21,7 +21,8 @@ function pushDictEdges(out: Edge[], dict: PyDict, attributes: boolean): void {
   let i = 0;
   for (const [k, v] of dict.entries()) {
     if (typeof k === 'object' && k !== null) out.push([`<key ${i}>`, k]);
-    const seg = attributes && typeof k === 'string' && IDENTIFIER.test(k) ? `.${k}` : `[${keyRepr(k)}]`;
+    const seg =
+      attributes && typeof k === 'string' && IDENTIFIER.test(k) ? `.${k}` : `[${keyRepr(k)}]`;
     out.push([seg, v]);
     i++;
   }

@@ -26,7 +26,10 @@ interface Frame {
  * shared a billion times is sized once). Throws LIMIT_EXCEEDED as soon as
  * the depth passes `maxDepth` or the expanded tree passes `maxNodes`.
  */
-export function measureGraph(root: unknown, limits: Pick<Limits, 'maxDepth' | 'maxNodes'>): GraphMeasure {
+export function measureGraph(
+  root: unknown,
+  limits: Pick<Limits, 'maxDepth' | 'maxNodes'>,
+): GraphMeasure {
   if (!isGraphObject(root)) return { objects: 0, depth: 1, expandedNodes: 1, hasCycles: false };
   const done = new Map<object, { depth: number; size: number }>();
   const onStack = new Set<object>();
@@ -60,7 +63,12 @@ export function measureGraph(root: unknown, limits: Pick<Limits, 'maxDepth' | 'm
       if (sub === undefined) {
         const obj = child as object;
         if (frames.length + 1 > limits.maxDepth) {
-          throw new LimitExceededError('maxDepth', frames.length + 1, limits.maxDepth, 'The nesting of the pickled objects');
+          throw new LimitExceededError(
+            'maxDepth',
+            frames.length + 1,
+            limits.maxDepth,
+            'The nesting of the pickled objects',
+          );
         }
         onStack.add(obj);
         frames.push({ node: obj, edges: edgesOf(obj), next: 0, depth: 1, size: 1 });

@@ -7,14 +7,20 @@ import { PickleCall } from '../values/pickle-call.js';
 import { summarizeDtype } from './dtype-summary.js';
 
 const WRAPPER = 'joblib.numpy_pickle.NumpyArrayWrapper';
-const LEGACY_WRAPPERS = ['joblib.numpy_pickle_compat.NDArrayWrapper', 'joblib.numpy_pickle_compat.ZNDArrayWrapper'];
+const LEGACY_WRAPPERS = [
+  'joblib.numpy_pickle_compat.NDArrayWrapper',
+  'joblib.numpy_pickle_compat.ZNDArrayWrapper',
+];
 
 function shapeOf(value: unknown, offset: number): number[] {
   const items = PyTuple.is(value) ? value.items : Array.isArray(value) ? value : undefined;
   if (!items) throw invalidPickle('the shape of a joblib array is not a tuple', offset);
   return items.map((d) => {
     if (typeof d !== 'bigint' || d < 0n || d > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw invalidPickle('the shape of a joblib array holds a value that is not a dimension', offset);
+      throw invalidPickle(
+        'the shape of a joblib array holds a value that is not a dimension',
+        offset,
+      );
     }
     return Number(d);
   });
@@ -45,22 +51,45 @@ export function joblibArrayHook(arrays: JoblibArray[]): BuildHook {
     if (!PyDict.is(state)) throw invalidPickle('a NumpyArrayWrapper has no state dict', offset);
     const shape = shapeOf(state.get('shape'), offset);
     const order = state.get('order');
-    if (order !== 'C' && order !== 'F') throw invalidPickle('a NumpyArrayWrapper order is not "C" or "F"', offset);
+    if (order !== 'C' && order !== 'F')
+      throw invalidPickle('a NumpyArrayWrapper order is not "C" or "F"', offset);
     const dtype = summarizeDtype(state.get('dtype'), offset);
     const { limits } = ctx;
     let count = 1;
     for (const d of shape) count *= d;
     if (count > limits.maxArrayElements) {
-      throw new LimitExceededError('maxArrayElements', count, limits.maxArrayElements, 'A joblib array');
+      throw new LimitExceededError(
+        'maxArrayElements',
+        count,
+        limits.maxArrayElements,
+        'A joblib array',
+      );
     }
     if (++ctx.counter.nodes > limits.maxNodes) {
-      throw new LimitExceededError('maxNodes', ctx.counter.nodes, limits.maxNodes, 'The pickle object graph');
+      throw new LimitExceededError(
+        'maxNodes',
+        ctx.counter.nodes,
+        limits.maxNodes,
+        'The pickle object graph',
+      );
     }
     let array: JoblibArray;
     if (dtype.hasObject) {
       const embedded = unpickleStream(cur.bytes, offset, { ...ctx, onBuild: undefined });
       cur.pos = embedded.end;
-      array = new JoblibArray(target, shape, order, dtype, offset, null, offset, 0, embedded.end, null, embedded.root);
+      array = new JoblibArray(
+        target,
+        shape,
+        order,
+        dtype,
+        offset,
+        null,
+        offset,
+        0,
+        embedded.end,
+        null,
+        embedded.root,
+      );
     } else {
       const alignment = state.get('numpy_array_alignment_bytes');
       let padding: number | null = null;
@@ -70,11 +99,31 @@ export function joblibArrayHook(arrays: JoblibArray[]): BuildHook {
       }
       const nbytes = count * dtype.itemsize;
       if (nbytes > limits.maxArrayBytes) {
-        throw new LimitExceededError('maxArrayBytes', nbytes, limits.maxArrayBytes, 'A joblib array');
+        throw new LimitExceededError(
+          'maxArrayBytes',
+          nbytes,
+          limits.maxArrayBytes,
+          'A joblib array',
+        );
       }
       const dataOffset = cur.pos;
-      const data = cur.take(nbytes, `joblib array data (shape [${shape.join(', ')}], dtype ${dtype.str})`);
-      array = new JoblibArray(target, shape, order, dtype, offset, padding, dataOffset, nbytes, cur.pos, data, undefined);
+      const data = cur.take(
+        nbytes,
+        `joblib array data (shape [${shape.join(', ')}], dtype ${dtype.str})`,
+      );
+      array = new JoblibArray(
+        target,
+        shape,
+        order,
+        dtype,
+        offset,
+        padding,
+        dataOffset,
+        nbytes,
+        cur.pos,
+        data,
+        undefined,
+      );
     }
     arrays.push(array);
     return { value: array };

@@ -21,7 +21,12 @@ export class OutputBudget {
   reserve(extra: number): void {
     const next = this.total + extra;
     if (next > this.limits.maxMemberBytes) {
-      throw new LimitExceededError('maxMemberBytes', next, this.limits.maxMemberBytes, 'The decompressed joblib stream');
+      throw new LimitExceededError(
+        'maxMemberBytes',
+        next,
+        this.limits.maxMemberBytes,
+        'The decompressed joblib stream',
+      );
     }
     const ratio = next / Math.max(1, this.compressedSize);
     if (next > RATIO_FLOOR && ratio > this.limits.maxCompressionRatio) {
@@ -55,7 +60,11 @@ export class OutputBudget {
 function corrupt(compression: string, cause: unknown): SkopsError {
   if (SkopsError.isInstance(cause)) return cause;
   const why = cause instanceof Error ? cause.message : String(cause);
-  return new SkopsError('INVALID_DATA', `The ${compression} stream of the joblib file is corrupt: ${why}.`, { cause });
+  return new SkopsError(
+    'INVALID_DATA',
+    `The ${compression} stream of the joblib file is corrupt: ${why}.`,
+    { cause },
+  );
 }
 
 function inflate(input: Uint8Array, budget: OutputBudget, gzip: boolean): void {
@@ -65,7 +74,8 @@ function inflate(input: Uint8Array, budget: OutputBudget, gzip: boolean): void {
     if (final) ended = true;
   };
   const stream = gzip ? new Gunzip(onData) : new Unzlib(onData);
-  for (let i = 0; i < input.length; i += CHUNK) stream.push(input.subarray(i, i + CHUNK), i + CHUNK >= input.length);
+  for (let i = 0; i < input.length; i += CHUNK)
+    stream.push(input.subarray(i, i + CHUNK), i + CHUNK >= input.length);
   if (!ended) throw new Error('the stream ends early');
 }
 
@@ -88,7 +98,8 @@ export function decompressJoblib(
   }
   const budget = new OutputBudget(limits, input.length);
   try {
-    if (compression === 'zlib' || compression === 'gzip') inflate(input, budget, compression === 'gzip');
+    if (compression === 'zlib' || compression === 'gzip')
+      inflate(input, budget, compression === 'gzip');
     else if (compression === 'bz2') decodeBzip2(input, budget);
     else if (compression === 'xz') decodeXz(input, budget);
     else decodeLzmaAlone(input, budget);

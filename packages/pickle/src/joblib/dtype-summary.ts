@@ -19,11 +19,13 @@ export function summarizeDtype(node: unknown, offset: number): DtypeSummary {
   const fail = (why: string): never => {
     throw invalidPickle(`the dtype of a joblib array ${why}`, offset);
   };
-  if (!PickleCall.is(node) || !node.calls('numpy.dtype')) return fail('is not a pickled numpy.dtype');
+  if (!PickleCall.is(node) || !node.calls('numpy.dtype'))
+    return fail('is not a pickled numpy.dtype');
   const typestr = node.args.items[0];
   if (typeof typestr !== 'string') return fail('has no type string');
   const match = /^([a-zA-Z])(\d*)$/.exec(typestr);
-  if (!match || !KINDS.has(match[1]!)) return fail(`has an unknown type string ${JSON.stringify(typestr)}`);
+  if (!match || !KINDS.has(match[1]!))
+    return fail(`has an unknown type string ${JSON.stringify(typestr)}`);
   const kind = match[1]!;
   const count = match[2] ? Number(match[2]) : 0;
   const state = node.state;

@@ -16,7 +16,11 @@ export interface JoblibGraph extends PickleGraph {
 }
 
 /** Decompresses by magic bytes, then reads the stream with joblib's array handling. */
-export function runJoblib(bytes: Uint8Array, options: ReadPickleOptions, measure: boolean): JoblibGraph {
+export function runJoblib(
+  bytes: Uint8Array,
+  options: ReadPickleOptions,
+  measure: boolean,
+): JoblibGraph {
   if (isLegacyZfile(bytes)) {
     throw new SkopsError(
       'UNSUPPORTED_VALUE',

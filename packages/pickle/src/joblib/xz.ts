@@ -44,7 +44,8 @@ function checkSize(checkType: number): number {
  * reads, and a corrupt stream fails there.
  */
 export function decodeXz(input: Uint8Array, budget: OutputBudget): void {
-  if (input.length < 12 || XZ_MAGIC.some((b, i) => input[i] !== b)) throw new Error('the xz stream header is invalid');
+  if (input.length < 12 || XZ_MAGIC.some((b, i) => input[i] !== b))
+    throw new Error('the xz stream header is invalid');
   if (input[6] !== 0) throw new Error('the xz stream flags are invalid');
   const checkType = input[7]!;
   if (checkType > 15) throw new Error('the xz check type is invalid');
@@ -68,7 +69,9 @@ export function decodeXz(input: Uint8Array, budget: OutputBudget): void {
     let propsSize: bigint;
     [propsSize, pos] = vli(input, pos, headerEnd - 4);
     if (filters !== 1 || id !== LZMA2_FILTER || propsSize !== 1n) {
-      throw new Error('the xz block uses filters other than LZMA2 alone, which joblib never writes');
+      throw new Error(
+        'the xz block uses filters other than LZMA2 alone, which joblib never writes',
+      );
     }
     pos = headerEnd;
     pos = decodeLzma2(input, pos, decoder);

@@ -30,7 +30,11 @@ export interface StreamStats {
 }
 
 /** Replaces the BUILD result on the stack (joblib arrays); `undefined` keeps it. */
-export type BuildHook = (target: unknown, cursor: Cursor, ctx: UnpickleContext) => { value: unknown } | undefined;
+export type BuildHook = (
+  target: unknown,
+  cursor: Cursor,
+  ctx: UnpickleContext,
+) => { value: unknown } | undefined;
 
 /** Settings and shared counters of one read, embedded streams included. */
 export interface UnpickleContext {

@@ -23,7 +23,10 @@ export class Cursor {
   /** Throws unless `n` more bytes exist; `what` names the field for the message. */
   need(n: number | bigint, what: string): number {
     if (n > this.remaining) {
-      throw invalidPickle(`truncated: ${what} needs ${n} bytes but only ${this.remaining} remain`, this.pos);
+      throw invalidPickle(
+        `truncated: ${what} needs ${n} bytes but only ${this.remaining} remain`,
+        this.pos,
+      );
     }
     return Number(n);
   }
@@ -89,6 +92,7 @@ export class Cursor {
 /** Latin-1 view of bytes: one char per byte, for text arguments and messages. */
 export function latin1(bytes: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  for (let i = 0; i < bytes.length; i += 4096)
+    s += String.fromCharCode(...bytes.subarray(i, i + 4096));
   return s;
 }

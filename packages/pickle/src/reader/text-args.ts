@@ -9,7 +9,11 @@
 export const MAX_INT_DIGITS = 4300;
 
 const BASE_PREFIX: Record<string, bigint> = { x: 16n, o: 8n, b: 2n };
-const DIGITS: Record<string, RegExp> = { '16': /^[0-9a-f]+(_[0-9a-f]+)*$/i, '8': /^[0-7]+(_[0-7]+)*$/, '2': /^[01]+(_[01]+)*$/ };
+const DIGITS: Record<string, RegExp> = {
+  '16': /^[0-9a-f]+(_[0-9a-f]+)*$/i,
+  '8': /^[0-7]+(_[0-7]+)*$/,
+  '2': /^[01]+(_[01]+)*$/,
+};
 
 /** `int(text, 0)` when `anyBase`, else `int(text)` (base 10, leading zeros allowed). */
 export function parsePythonInt(text: string, anyBase: boolean): bigint | undefined {
@@ -20,7 +24,8 @@ export function parsePythonInt(text: string, anyBase: boolean): bigint | undefin
     s = s.slice(1);
   }
   let value: bigint;
-  const prefix = anyBase && s.length > 2 && s[0] === '0' ? BASE_PREFIX[s[1]!.toLowerCase()] : undefined;
+  const prefix =
+    anyBase && s.length > 2 && s[0] === '0' ? BASE_PREFIX[s[1]!.toLowerCase()] : undefined;
   if (prefix !== undefined) {
     let body = s.slice(2);
     if (body.startsWith('_')) body = body.slice(1);
@@ -46,12 +51,22 @@ export function parsePythonFloat(text: string): number | undefined {
     if (special[2]!.toLowerCase() === 'nan') return Number.NaN;
     return special[1] === '-' ? -Infinity : Infinity;
   }
-  if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d(_?\d)*)?$/.test(s)) return undefined;
+  if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d(_?\d)*)?$/.test(s))
+    return undefined;
   return Number(s.replaceAll('_', ''));
 }
 
 const SIMPLE_ESCAPES: Record<number, number> = {
-  0x5c: 0x5c, 0x27: 0x27, 0x22: 0x22, 0x61: 0x07, 0x62: 0x08, 0x66: 0x0c, 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x76: 0x0b,
+  0x5c: 0x5c,
+  0x27: 0x27,
+  0x22: 0x22,
+  0x61: 0x07,
+  0x62: 0x08,
+  0x66: 0x0c,
+  0x6e: 0x0a,
+  0x72: 0x0d,
+  0x74: 0x09,
+  0x76: 0x0b,
 };
 
 function hexValue(c: number | undefined): number {
@@ -79,7 +94,12 @@ export function escapeDecode(src: Uint8Array): Uint8Array | undefined {
     else if (e === 0x0a) continue;
     else if (e >= 0x30 && e <= 0x37) {
       let v = e - 0x30;
-      for (let k = 0; k < 2 && src[i + 1] !== undefined && src[i + 1]! >= 0x30 && src[i + 1]! <= 0x37; k++) v = v * 8 + (src[++i]! - 0x30);
+      for (
+        let k = 0;
+        k < 2 && src[i + 1] !== undefined && src[i + 1]! >= 0x30 && src[i + 1]! <= 0x37;
+        k++
+      )
+        v = v * 8 + (src[++i]! - 0x30);
       out[n++] = v & 0xff;
     } else if (e === 0x78) {
       const hi = hexValue(src[i + 1]);
@@ -129,7 +149,8 @@ export function rawUnicodeEscapeDecode(src: Uint8Array): string | undefined {
       cp = cp * 16 + h;
     }
     if (cp > 0x10ffff) return undefined;
-    if (cp >= 0x10000) units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+    if (cp >= 0x10000)
+      units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
     else units.push(cp);
     i += run + 1 + width;
   }

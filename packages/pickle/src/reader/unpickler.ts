@@ -7,7 +7,12 @@ import { GlobalRef, type GlobalOpcode } from '../values/global-ref.js';
 import { PickleCall, type CallKind } from '../values/pickle-call.js';
 import type { UnpickleContext } from './context.js';
 import { Cursor, latin1 } from './cursor.js';
-import { escapeDecode, parsePythonFloat, parsePythonInt, rawUnicodeEscapeDecode } from './text-args.js';
+import {
+  escapeDecode,
+  parsePythonFloat,
+  parsePythonInt,
+  rawUnicodeEscapeDecode,
+} from './text-args.js';
 import { decodeUtf8 } from './utf8.js';
 
 /** The result of one pickle stream: its root value and where its STOP ended. */
@@ -41,7 +46,11 @@ function setKey(value: unknown): unknown {
  * a {@link PickleCall}. Iterative (one loop, an explicit stack), so no input
  * can exhaust the JavaScript call stack.
  */
-export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleContext): StreamResult {
+export function unpickleStream(
+  bytes: Uint8Array,
+  start: number,
+  ctx: UnpickleContext,
+): StreamResult {
   const cur = new Cursor(bytes, start);
   const { limits, stats } = ctx;
   const stack: unknown[] = [];
@@ -52,7 +61,12 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
 
   const created = <T>(value: T): T => {
     if (++ctx.counter.nodes > limits.maxNodes) {
-      throw new LimitExceededError('maxNodes', ctx.counter.nodes, limits.maxNodes, 'The pickle object graph');
+      throw new LimitExceededError(
+        'maxNodes',
+        ctx.counter.nodes,
+        limits.maxNodes,
+        'The pickle object graph',
+      );
     }
     return value;
   };
@@ -116,7 +130,8 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
   const lineInt = (what: string, anyBase: boolean): bigint => {
     const raw = latin1(cur.line(what));
     const v = parsePythonInt(raw, anyBase);
-    if (v === undefined) throw invalidPickle(`${what} argument ${JSON.stringify(raw.slice(0, 40))} is not an int`, at);
+    if (v === undefined)
+      throw invalidPickle(`${what} argument ${JSON.stringify(raw.slice(0, 40))} is not an int`, at);
     return v;
   };
   const memoIndex = (v: bigint, what: string): number => {
@@ -133,7 +148,12 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
   const instantiate = (kind: CallKind, callable: unknown, args: unknown[]): PickleCall =>
     new PickleCall(kind, callable, created(new PyTuple(args)), null, at);
   const hashable = (key: unknown): unknown => {
-    if (Array.isArray(key) || PyDict.is(key) || PyByteArray.is(key) || (PySet.is(key) && key.kind === 'set')) {
+    if (
+      Array.isArray(key) ||
+      PyDict.is(key) ||
+      PyByteArray.is(key) ||
+      (PySet.is(key) && key.kind === 'set')
+    ) {
       throw invalidPickle('unhashable dict key (a list, dict, set or bytearray)', at);
     }
     return key;
@@ -145,7 +165,11 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
     for (let i = 0; i < items.length; i += 2) dict.set(hashable(items[i]), items[i + 1]);
   };
   const appendItems = (target: unknown, items: unknown[], what: string): void => {
-    const list = Array.isArray(target) ? target : PickleCall.is(target) ? target.listItems : undefined;
+    const list = Array.isArray(target)
+      ? target
+      : PickleCall.is(target)
+        ? target.listItems
+        : undefined;
     if (!list) throw invalidPickle(`${what} target is not a list`, at);
     for (const item of items) list.push(item);
   };
@@ -166,14 +190,20 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
     if (cur.remaining === 0) throw invalidPickle('truncated: no STOP opcode', at);
     const op = cur.bytes[cur.pos++]!;
     const name = OPCODE_NAMES.get(op);
-    if (name === undefined) throw invalidPickle(`unknown opcode 0x${op.toString(16).padStart(2, '0')}`, at);
+    if (name === undefined)
+      throw invalidPickle(`unknown opcode 0x${op.toString(16).padStart(2, '0')}`, at);
     stats.opcodes.add(name);
     switch (op) {
       case 0x28: // MARK
         marks.push(stack.length);
         if (marks.length > stats.maxMarkDepth) stats.maxMarkDepth = marks.length;
         if (marks.length > limits.maxDepth) {
-          throw new LimitExceededError('maxDepth', marks.length, limits.maxDepth, 'Nested MARKs of the pickle stream');
+          throw new LimitExceededError(
+            'maxDepth',
+            marks.length,
+            limits.maxDepth,
+            'Nested MARKs of the pickle stream',
+          );
         }
         break;
       case 0x2e: // STOP
@@ -192,7 +222,11 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
         // FLOAT
         const raw = latin1(cur.line('FLOAT'));
         const v = parsePythonFloat(raw);
-        if (v === undefined) throw invalidPickle(`FLOAT argument ${JSON.stringify(raw.slice(0, 40))} is not a float`, at);
+        if (v === undefined)
+          throw invalidPickle(
+            `FLOAT argument ${JSON.stringify(raw.slice(0, 40))} is not a float`,
+            at,
+          );
         push(v);
         break;
       }
@@ -202,7 +236,11 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
         if (raw === '00' || raw === '01') push(raw === '01');
         else {
           const v = parsePythonInt(raw, true);
-          if (v === undefined) throw invalidPickle(`INT argument ${JSON.stringify(raw.slice(0, 40))} is not an int`, at);
+          if (v === undefined)
+            throw invalidPickle(
+              `INT argument ${JSON.stringify(raw.slice(0, 40))} is not an int`,
+              at,
+            );
           push(v);
         }
         break;
@@ -221,7 +259,11 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
         let raw = latin1(cur.line('LONG'));
         if (raw.endsWith('L')) raw = raw.slice(0, -1);
         const v = parsePythonInt(raw, true);
-        if (v === undefined) throw invalidPickle(`LONG argument ${JSON.stringify(raw.slice(0, 40))} is not an int`, at);
+        if (v === undefined)
+          throw invalidPickle(
+            `LONG argument ${JSON.stringify(raw.slice(0, 40))} is not an int`,
+            at,
+          );
         push(v);
         break;
       }
@@ -280,7 +322,13 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
         push(text(cur.take(cur.u32('BINUNICODE'), 'BINUNICODE'), 'utf-8', 'BINUNICODE'));
         break;
       case 0x8c: // SHORT_BINUNICODE
-        push(text(cur.take(cur.u8('SHORT_BINUNICODE'), 'SHORT_BINUNICODE'), 'utf-8', 'SHORT_BINUNICODE'));
+        push(
+          text(
+            cur.take(cur.u8('SHORT_BINUNICODE'), 'SHORT_BINUNICODE'),
+            'utf-8',
+            'SHORT_BINUNICODE',
+          ),
+        );
         break;
       case 0x8d: // BINUNICODE8
         push(text(cur.take(cur.u64('BINUNICODE8'), 'BINUNICODE8'), 'utf-8', 'BINUNICODE8'));
@@ -307,7 +355,8 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
         // READONLY_BUFFER: a read-only view of a bytes-like object is bytes
         const v = top('READONLY_BUFFER');
         if (PyByteArray.is(v)) stack[stack.length - 1] = created(v.data);
-        else if (!(v instanceof Uint8Array)) throw invalidPickle('READONLY_BUFFER needs a bytes-like object', at);
+        else if (!(v instanceof Uint8Array))
+          throw invalidPickle('READONLY_BUFFER needs a bytes-like object', at);
         break;
       }
       case 0x29: // EMPTY_TUPLE
@@ -404,7 +453,8 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
         // STACK_GLOBAL
         const gname = pop('STACK_GLOBAL');
         const module = pop('STACK_GLOBAL');
-        if (typeof gname !== 'string' || typeof module !== 'string') throw invalidPickle('STACK_GLOBAL requires str', at);
+        if (typeof gname !== 'string' || typeof module !== 'string')
+          throw invalidPickle('STACK_GLOBAL requires str', at);
         stack.push(global(module, gname, 'STACK_GLOBAL'));
         break;
       }
@@ -445,7 +495,8 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
         const kwargs = pop('NEWOBJ_EX');
         const args = pop('NEWOBJ_EX');
         const cls = pop('NEWOBJ_EX');
-        if (!PyTuple.is(args) || !PyDict.is(kwargs)) throw invalidPickle('NEWOBJ_EX needs a tuple and a dict', at);
+        if (!PyTuple.is(args) || !PyDict.is(kwargs))
+          throw invalidPickle('NEWOBJ_EX needs a tuple and a dict', at);
         push(new PickleCall('NEWOBJ_EX', cls, args, kwargs, at));
         break;
       }
@@ -454,7 +505,10 @@ export function unpickleStream(bytes: Uint8Array, start: number, ctx: UnpickleCo
         const state = pop('BUILD');
         const target = top('BUILD');
         if (!PickleCall.is(target)) {
-          throw invalidPickle('BUILD target is not an object the stream created (REDUCE, NEWOBJ, INST or OBJ)', at);
+          throw invalidPickle(
+            'BUILD target is not an object the stream created (REDUCE, NEWOBJ, INST or OBJ)',
+            at,
+          );
         }
         target.states.push(state);
         const replaced = ctx.onBuild?.(target, cur, ctx);

@@ -33,7 +33,10 @@ function sortedUnique(values: Iterable<string>): string[] {
  * Persistent ids and extension codes are counted, not refused; malformed
  * streams still throw a typed SkopsError with the byte offset.
  */
-export function scanPickle(bytes: Uint8Array, options: { readonly limits?: Partial<Limits> } = {}): PickleScan {
+export function scanPickle(
+  bytes: Uint8Array,
+  options: { readonly limits?: Partial<Limits> } = {},
+): PickleScan {
   const graph = runJoblib(
     bytes,
     { limits: options.limits, encoding: 'latin1', persistentIds: 'record', extensions: 'record' },

@@ -11,7 +11,11 @@ export function arrayAttributes(m: SparseMatrix): PyDict {
     ['maxprint', MAXPRINT],
   ];
   if (m.format === 'coo') {
-    entries.push(['coords', new PyTuple(m.coords ?? [])], ['data', m.data], ['has_canonical_format', false]);
+    entries.push(
+      ['coords', new PyTuple(m.coords ?? [])],
+      ['data', m.data],
+      ['has_canonical_format', false],
+    );
   } else if (m.format === 'dia') {
     entries.push(['data', m.data], ['offsets', m.offsets]);
   } else {

@@ -18,12 +18,28 @@ export const sparseMatrixDumper: Dumper = {
     const module = m.className.slice(0, dot);
     const name = m.className.slice(dot + 1);
     if (m.source) {
-      return { __class__: m.source.name, __module__: m.source.module, __loader__: 'ObjectNode', content: ctx.state(m.source.state) };
+      return {
+        __class__: m.source.name,
+        __module__: m.source.module,
+        __loader__: 'ObjectNode',
+        content: ctx.state(m.source.state),
+      };
     }
     if (m.kind === 'array' && module !== 'scipy.sparse._arrays') {
-      return { __class__: name, __module__: module, __loader__: 'ObjectNode', content: ctx.state(arrayAttributes(m)) };
+      return {
+        __class__: name,
+        __module__: module,
+        __loader__: 'ObjectNode',
+        content: ctx.state(arrayAttributes(m)),
+      };
     }
     const file = ctx.addMember(`${ctx.idOf(m)}.npz`, writeSparseNpz(m));
-    return { __class__: name, __module__: module, __loader__: 'SparseMatrixNode', type: 'scipy', file };
+    return {
+      __class__: name,
+      __module__: module,
+      __loader__: 'SparseMatrixNode',
+      type: 'scipy',
+      file,
+    };
   },
 };

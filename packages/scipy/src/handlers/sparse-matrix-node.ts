@@ -14,7 +14,10 @@ export const sparseMatrixNodeHandler: NodeHandler = {
     const type = state.get('type');
     if (type !== 'scipy') {
       const name = `${String(state.get('__module__'))}.${String(state.get('__class__'))}`;
-      throw ctx.error(`Cannot load object of type ${name}: a SparseMatrixNode's type must be "scipy", got ${JSON.stringify(type ?? null)}.`, 'type');
+      throw ctx.error(
+        `Cannot load object of type ${name}: a SparseMatrixNode's type must be "scipy", got ${JSON.stringify(type ?? null)}.`,
+        'type',
+      );
     }
     const file = ctx.requireMember(state.get('file'), 'file');
     return { children: [['content', { kind: 'data' }]], data: file };

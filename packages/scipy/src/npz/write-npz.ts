@@ -21,7 +21,8 @@ export function writeSparseNpz(matrix: SparseMatrix): Uint8Array {
     );
   }
   const arrays: [string, NDArray][] = [];
-  if (matrix.indices && matrix.indptr) arrays.push(['indices', matrix.indices], ['indptr', matrix.indptr]);
+  if (matrix.indices && matrix.indptr)
+    arrays.push(['indices', matrix.indices], ['indptr', matrix.indptr]);
   if (matrix.offsets) arrays.push(['offsets', matrix.offsets]);
   if (matrix.row && matrix.col) arrays.push(['row', matrix.row], ['col', matrix.col]);
   arrays.push(

@@ -1,13 +1,21 @@
 import { PyDict, PyObject, PyTuple, type ConstructContext, type Reviver } from '@skops-ts/core';
 import { NDArray } from '@skops-ts/numpy';
-import { parseSparseClass, SPARSE_FORMATS, sparseClassName, type SparseFormat } from '../sparse/formats.js';
+import {
+  parseSparseClass,
+  SPARSE_FORMATS,
+  sparseClassName,
+  type SparseFormat,
+} from '../sparse/formats.js';
 import { SparseValidationError } from '../sparse/sparse-error.js';
 import { SparseMatrix } from '../sparse/sparse-matrix.js';
 
 function shapeOf(value: unknown, ctx: ConstructContext): number[] {
   const items = PyTuple.is(value) ? value.items : undefined;
   const shape = items?.map((d) => (typeof d === 'bigint' ? Number(d) : d));
-  if (!shape || !shape.every((d): d is number => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) {
+  if (
+    !shape ||
+    !shape.every((d): d is number => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)
+  ) {
     throw ctx.error('A scipy sparse array needs `_shape`, a tuple of non-negative ints.');
   }
   return shape;
@@ -21,7 +29,8 @@ function revive(value: unknown, ctx: ConstructContext): SparseMatrix {
   const array = (key: string): NDArray | undefined => {
     const v = state.get(key);
     if (v === undefined) return undefined;
-    if (!NDArray.is(v)) throw ctx.error(`Attribute \`${key}\` of ${obj.className} must be a numpy array.`);
+    if (!NDArray.is(v))
+      throw ctx.error(`Attribute \`${key}\` of ${obj.className} must be a numpy array.`);
     return v;
   };
   const coordsValue = state.get('coords');

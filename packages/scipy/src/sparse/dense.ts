@@ -4,7 +4,11 @@ import type { Layout } from './layout.js';
 import { adder, valueArray, zeros } from './values.js';
 
 /** Calls `visit(position, k)` for every stored element `k` with its C-order position in the dense array. */
-function forEachStored(layout: Layout, shape: readonly number[], visit: (pos: number, k: number) => void): void {
+function forEachStored(
+  layout: Layout,
+  shape: readonly number[],
+  visit: (pos: number, k: number) => void,
+): void {
   const cols = shape[shape.length - 1] ?? 0;
   switch (layout.format) {
     case 'csr':
@@ -36,7 +40,8 @@ function forEachStored(layout: Layout, shape: readonly number[], visit: (pos: nu
       const strides = shape.map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
       for (let k = 0; k < nnz; k++) {
         let pos = 0;
-        for (let d = 0; d < coords.length; d++) pos += (coords[d]?.[k] as number) * (strides[d] as number);
+        for (let d = 0; d < coords.length; d++)
+          pos += (coords[d]?.[k] as number) * (strides[d] as number);
         visit(pos, k);
       }
       return;
@@ -59,12 +64,19 @@ function forEachStored(layout: Layout, shape: readonly number[], visit: (pos: nu
  * added into zeros in storage order (duplicates summed, -0.0 becomes 0.0,
  * as numpy's `+=` does). Its size is checked against the limits first.
  */
-export function toDenseArray(data: NDArray, shape: readonly number[], layout: Layout, limits: Limits = DEFAULT_LIMITS): NDArray {
+export function toDenseArray(
+  data: NDArray,
+  shape: readonly number[],
+  layout: Layout,
+  limits: Limits = DEFAULT_LIMITS,
+): NDArray {
   const size = shape.reduce((a, b) => a * b, 1);
   const what = `The dense form of a sparse matrix of shape (${shape.join(', ')})`;
-  if (size > limits.maxArrayElements) throw new LimitExceededError('maxArrayElements', size, limits.maxArrayElements, what);
+  if (size > limits.maxArrayElements)
+    throw new LimitExceededError('maxArrayElements', size, limits.maxArrayElements, what);
   const bytes = size * data.dtype.itemsize;
-  if (bytes > limits.maxArrayBytes) throw new LimitExceededError('maxArrayBytes', bytes, limits.maxArrayBytes, what);
+  if (bytes > limits.maxArrayBytes)
+    throw new LimitExceededError('maxArrayBytes', bytes, limits.maxArrayBytes, what);
   const source = valueArray(data);
   const target = zeros(source, size);
   const add = adder(target, source);

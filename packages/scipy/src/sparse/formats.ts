@@ -5,7 +5,13 @@ export type SparseFormat = 'csr' | 'csc' | 'coo' | 'bsr' | 'dia';
 export type SparseKind = 'matrix' | 'array';
 
 /** Every {@link SparseFormat}, in scipy's documentation order. */
-export const SPARSE_FORMATS: readonly SparseFormat[] = Object.freeze(['csr', 'csc', 'coo', 'bsr', 'dia']);
+export const SPARSE_FORMATS: readonly SparseFormat[] = Object.freeze([
+  'csr',
+  'csc',
+  'coo',
+  'bsr',
+  'dia',
+]);
 
 export function isSparseFormat(value: unknown): value is SparseFormat {
   return typeof value === 'string' && (SPARSE_FORMATS as readonly string[]).includes(value);
@@ -22,7 +28,9 @@ export function sparseClassName(format: SparseFormat, kind: SparseKind): string 
  * `scipy.sparse._csr.csr_array` later, `scipy.sparse.csr.csr_matrix` before
  * 1.8), or undefined for any other class.
  */
-export function parseSparseClass(className: string): { format: SparseFormat; kind: SparseKind } | undefined {
+export function parseSparseClass(
+  className: string,
+): { format: SparseFormat; kind: SparseKind } | undefined {
   const m = /^scipy\.sparse\.[A-Za-z_.]+\.(csr|csc|coo|bsr|dia)_(matrix|array)$/.exec(className);
   if (!m) return undefined;
   return { format: m[1] as SparseFormat, kind: m[2] as SparseKind };

@@ -55,6 +55,10 @@ export class SparseValidationError extends SkopsError {
   }
 
   static is(value: unknown): value is SparseValidationError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }

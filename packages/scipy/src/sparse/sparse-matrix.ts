@@ -1,7 +1,12 @@
 import { SkopsError, type Limits, type PyObject } from '@skops-ts/core';
 import type { DType, NDArray } from '@skops-ts/numpy';
 import { toDenseArray } from './dense.js';
-import { parseSparseClass, sparseClassName, type SparseFormat, type SparseKind } from './formats.js';
+import {
+  parseSparseClass,
+  sparseClassName,
+  type SparseFormat,
+  type SparseKind,
+} from './formats.js';
 import type { Layout, SparseArrays } from './layout.js';
 import { toCsrArrays } from './to-csr.js';
 import { validateSparse } from './validate.js';
@@ -52,7 +57,10 @@ export class SparseMatrix {
     const className = init.className ?? sparseClassName(init.format, 'matrix');
     const parsed = parseSparseClass(className);
     if (!parsed || parsed.format !== init.format) {
-      throw new SkopsError('UNSUPPORTED_VALUE', `${className} is not a scipy sparse class of format ${init.format}.`);
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        `${className} is not a scipy sparse class of format ${init.format}.`,
+      );
     }
     this.#layout = validateSparse(init);
     this.format = init.format;
@@ -127,14 +135,30 @@ export class SparseMatrix {
   toCSR(): SparseMatrix {
     const className = sparseClassName('csr', this.kind);
     if (this.format === 'csr') {
-      return new SparseMatrix({ format: 'csr', shape: this.shape, data: this.data, indices: this.indices, indptr: this.indptr, className });
+      return new SparseMatrix({
+        format: 'csr',
+        shape: this.shape,
+        data: this.data,
+        indices: this.indices,
+        indptr: this.indptr,
+        className,
+      });
     }
     const indexArray = this.indices ?? this.coords?.[0] ?? this.offsets;
-    const arrays = toCsrArrays(this.data, this.shape, this.#layout, indexArray?.dtype.itemsize ?? 4);
+    const arrays = toCsrArrays(
+      this.data,
+      this.shape,
+      this.#layout,
+      indexArray?.dtype.itemsize ?? 4,
+    );
     return new SparseMatrix({ format: 'csr', shape: this.shape, ...arrays, className });
   }
 
   static is(value: unknown): value is SparseMatrix {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }

@@ -13,7 +13,11 @@ export interface CsrArrays {
 const INT32_MAX = 2 ** 31 - 1;
 
 /** Calls `visit(row, col, k)` for every stored element `k` inside the shape; a 1-D matrix is one row. */
-function forEachEntry(layout: Layout, shape: readonly number[], visit: (row: number, col: number, k: number) => void): void {
+function forEachEntry(
+  layout: Layout,
+  shape: readonly number[],
+  visit: (row: number, col: number, k: number) => void,
+): void {
   switch (layout.format) {
     case 'csr':
     case 'csc': {
@@ -32,7 +36,8 @@ function forEachEntry(layout: Layout, shape: readonly number[], visit: (row: num
       for (let bi = 0; bi < blockRows; bi++) {
         for (let k = indptr[bi] as number; k < (indptr[bi + 1] as number); k++) {
           const bj = indices[k] as number;
-          for (let y = 0; y < r; y++) for (let x = 0; x < c; x++) visit(bi * r + y, bj * c + x, (k * r + y) * c + x);
+          for (let y = 0; y < r; y++)
+            for (let x = 0; x < c; x++) visit(bi * r + y, bj * c + x, (k * r + y) * c + x);
         }
       }
       return;
@@ -74,9 +79,17 @@ function indexArray(values: ArrayLike<number>, wide: boolean): NDArray {
  * most 16 entries; beyond that a float sum of duplicates may differ from
  * scipy's in the last bit.
  */
-export function toCsrArrays(data: NDArray, shape: readonly number[], layout: Layout, indexItemsize: number): CsrArrays {
+export function toCsrArrays(
+  data: NDArray,
+  shape: readonly number[],
+  layout: Layout,
+  indexItemsize: number,
+): CsrArrays {
   if (shape.length > 2) {
-    throw new SkopsError('UNSUPPORTED_VALUE', `A ${shape.length}-D sparse array has no CSR form; CSR holds 1-D and 2-D matrices.`);
+    throw new SkopsError(
+      'UNSUPPORTED_VALUE',
+      `A ${shape.length}-D sparse array has no CSR form; CSR holds 1-D and 2-D matrices.`,
+    );
   }
   const rows = shape.length === 1 ? 1 : (shape[0] ?? 0);
   const cols = shape[shape.length - 1] ?? 0;

@@ -22,7 +22,12 @@ function hostOrder(): '<' | '>' {
  */
 export function valueArray(data: NDArray): ValueArray {
   const { kind, itemsize } = data.dtype;
-  const arithmetic = kind === 'b' || kind === 'i' || kind === 'u' || (kind === 'f' && (itemsize === 4 || itemsize === 8)) || (kind === 'c' && (itemsize === 8 || itemsize === 16));
+  const arithmetic =
+    kind === 'b' ||
+    kind === 'i' ||
+    kind === 'u' ||
+    (kind === 'f' && (itemsize === 4 || itemsize === 8)) ||
+    (kind === 'c' && (itemsize === 8 || itemsize === 16));
   if (!arithmetic) {
     throw new SkopsError(
       'UNSUPPORTED_VALUE',
@@ -31,7 +36,12 @@ export function valueArray(data: NDArray): ValueArray {
   }
   const c = data.isCContiguous ? data : data.reshape(data.shape);
   const order = kind === 'b' || itemsize === 1 ? '|' : hostOrder();
-  return { values: c.data, lanes: kind === 'c' ? 2 : 1, isBool: kind === 'b', dtype: DType.of(kind, itemsize, order) };
+  return {
+    values: c.data,
+    lanes: kind === 'c' ? 2 : 1,
+    isBool: kind === 'b',
+    dtype: DType.of(kind, itemsize, order),
+  };
 }
 
 /** A zeroed typed array like `source.values` for `count` elements. */

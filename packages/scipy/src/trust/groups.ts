@@ -22,4 +22,5 @@ const SPMATRIX_MATRIX = Object.freeze(['scipy.sparse._matrix.spmatrix']);
  * `spmatrix` base class (moved to `scipy.sparse._matrix` in scipy 1.11). No
  * stored matrix has that class, so every sparse matrix is reported untrusted.
  */
-export const scipySpmatrix: TrustGroup = (env) => (scipyAtLeast(env, 1, 11) ? SPMATRIX_MATRIX : SPMATRIX_BASE);
+export const scipySpmatrix: TrustGroup = (env) =>
+  scipyAtLeast(env, 1, 11) ? SPMATRIX_MATRIX : SPMATRIX_BASE;

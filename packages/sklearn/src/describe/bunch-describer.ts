@@ -17,7 +17,10 @@ export const bunchDescriber: Describer = {
       const warnings: Description = [{ str: '_deprecated_key_to_warnings' }, { dict: [] }];
       return { object: BUNCH, state: { dict: [warnings] } };
     }
-    const items: Description[] = [...(v as PyDict).entries()].map(([k, x]) => [ctx.describe(k), ctx.describe(x)]);
+    const items: Description[] = [...(v as PyDict).entries()].map(([k, x]) => [
+      ctx.describe(k),
+      ctx.describe(x),
+    ]);
     return { object: BUNCH, state: null, items };
   },
 };

@@ -1,5 +1,8 @@
 import { PyDict, type Describer } from '@skops-ts/core';
-import { DICT_WITH_DEPRECATED_KEYS, DictWithDeprecatedKeys } from '../values/dict-with-deprecated-keys.js';
+import {
+  DICT_WITH_DEPRECATED_KEYS,
+  DictWithDeprecatedKeys,
+} from '../values/dict-with-deprecated-keys.js';
 
 /** Rule 27.3 for `_DictWithDeprecatedKeys`: a dict subclass whose `__getstate__` is its instance dict. */
 export const dictWithDeprecatedKeysDescriber: Describer = {

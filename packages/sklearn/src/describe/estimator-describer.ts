@@ -13,7 +13,11 @@ export const estimatorDescriber: Describer = {
   describe: (value, ctx): Description => {
     const { state, className } = value as { state: PyDict; className: string };
     if (!ctx.env) return { object: className, state: ctx.describe(state) };
-    const restamped = new PyDict([...state.entries()].filter(([k]) => k !== '_sklearn_version'), state.module, state.name);
+    const restamped = new PyDict(
+      [...state.entries()].filter(([k]) => k !== '_sklearn_version'),
+      state.module,
+      state.name,
+    );
     restamped.set('_sklearn_version', ctx.env.sklearn);
     return { object: className, state: ctx.describe(restamped) };
   },

@@ -11,7 +11,8 @@ export const lossDescriber: Describer = {
   test: (value) => Loss.is(value),
   describe(value, ctx): Description {
     const loss = value as Loss;
-    if (loss.form === 'cython') return { object: loss.className, state: ctx.describe(loss.reduceArgs) };
+    if (loss.form === 'cython')
+      return { object: loss.className, state: ctx.describe(loss.reduceArgs) };
     return { object: loss.className, reduce_args: ctx.describe(loss.reduceArgs), state: null };
   },
 };

@@ -11,6 +11,10 @@ export const treeDescriber: Describer = {
   describe(value, ctx) {
     const tree = value as Tree;
     const state = new PyDict(STATE_KEYS.map((k) => [k, tree.state.get(k)] as const));
-    return { object: 'sklearn.tree._tree.Tree', reduce_args: ctx.describe(tree.reduceArgs), state: ctx.describe(state) };
+    return {
+      object: 'sklearn.tree._tree.Tree',
+      reduce_args: ctx.describe(tree.reduceArgs),
+      state: ctx.describe(state),
+    };
   },
 };

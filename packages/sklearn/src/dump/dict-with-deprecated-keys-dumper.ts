@@ -1,5 +1,8 @@
 import type { Dumper } from '@skops-ts/core';
-import { DICT_WITH_DEPRECATED_KEYS, DictWithDeprecatedKeys } from '../values/dict-with-deprecated-keys.js';
+import {
+  DICT_WITH_DEPRECATED_KEYS,
+  DictWithDeprecatedKeys,
+} from '../values/dict-with-deprecated-keys.js';
 
 /** `_DictWithDeprecatedKeys` as Python's `_DictWithDeprecatedKeys_get_state` writes it. */
 export const dictWithDeprecatedKeysDumper: Dumper = {
@@ -11,7 +14,10 @@ export const dictWithDeprecatedKeysDumper: Dumper = {
       __class__: DICT_WITH_DEPRECATED_KEYS.name,
       __module__: DICT_WITH_DEPRECATED_KEYS.module,
       __loader__: '_DictWithDeprecatedKeysNode',
-      content: { main: ctx.state(d.main), _deprecated_key_to_new_key: ctx.state(d.deprecatedKeyToNewKey) },
+      content: {
+        main: ctx.state(d.main),
+        _deprecated_key_to_new_key: ctx.state(d.deprecatedKeyToNewKey),
+      },
     };
   },
 };

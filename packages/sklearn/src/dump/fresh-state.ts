@@ -14,5 +14,9 @@ export function freshTuple(t: PyTuple): PyTuple {
 
 /** See {@link freshTuple}. */
 export function freshDict(d: PyDict): PyDict {
-  return new PyDict([...d.entries()].map(([k, v]) => [k, fresh(v)] as const), d.module, d.name);
+  return new PyDict(
+    [...d.entries()].map(([k, v]) => [k, fresh(v)] as const),
+    d.module,
+    d.name,
+  );
 }

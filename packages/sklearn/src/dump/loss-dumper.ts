@@ -14,9 +14,19 @@ export const lossDumper: Dumper = {
     const head = { __class__: loss.name, __module__: loss.module };
     if (loss.form === 'cython') {
       const args = ctx.state(loss.reduceArgs);
-      return { ...head, __loader__: 'LossNode', __reduce__: { args }, content: ctx.state(loss.state) };
+      return {
+        ...head,
+        __loader__: 'LossNode',
+        __reduce__: { args },
+        content: ctx.state(loss.state),
+      };
     }
     const args = ctx.state(loss.reduceArgs);
-    return { ...head, __reduce__: { args }, content: ctx.state(loss.state), __loader__: 'LossNode' };
+    return {
+      ...head,
+      __reduce__: { args },
+      content: ctx.state(loss.state),
+      __loader__: 'LossNode',
+    };
   },
 };

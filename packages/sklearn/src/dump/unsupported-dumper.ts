@@ -8,6 +8,9 @@ export const unsupportedDumper: Dumper = {
   name: 'unsupported sklearn types',
   test: (v) => PyObject.is(v) && UNSUPPORTED.has(v.className),
   dump: (v) => {
-    throw new SkopsError('UNSUPPORTED_VALUE', `Objects of type ${(v as PyObject).name} are not supported yet.`);
+    throw new SkopsError(
+      'UNSUPPORTED_VALUE',
+      `Objects of type ${(v as PyObject).name} are not supported yet.`,
+    );
   },
 };

@@ -14,19 +14,39 @@ export const dictWithDeprecatedKeysNodeHandler: NodeHandler = {
   loader: '_DictWithDeprecatedKeysNode',
   parse(state, ctx) {
     const content = state.get('content');
-    if (!isJsonObject(content)) throw ctx.error('"content" must be an object with "main" and "_deprecated_key_to_new_key".', 'content');
+    if (!isJsonObject(content))
+      throw ctx.error(
+        '"content" must be an object with "main" and "_deprecated_key_to_new_key".',
+        'content',
+      );
     return {
       children: [
         ['main', { kind: 'node', node: ctx.child(content.get('main'), 'content.main') }],
-        ['_deprecated_key_to_new_key', { kind: 'node', node: ctx.child(content.get('_deprecated_key_to_new_key'), 'content._deprecated_key_to_new_key') }],
+        [
+          '_deprecated_key_to_new_key',
+          {
+            kind: 'node',
+            node: ctx.child(
+              content.get('_deprecated_key_to_new_key'),
+              'content._deprecated_key_to_new_key',
+            ),
+          },
+        ],
       ],
     };
   },
   construct(node, ctx) {
     const main = ctx.construct(childNode(node, 'main'));
     if (!PyDict.is(main)) {
-      throw new SkopsError('INVALID_DATA', 'The main part of a _DictWithDeprecatedKeys must be a dict.', { path: `${node.path}.content.main` });
+      throw new SkopsError(
+        'INVALID_DATA',
+        'The main part of a _DictWithDeprecatedKeys must be a dict.',
+        { path: `${node.path}.content.main` },
+      );
     }
-    return new DictWithDeprecatedKeys(main, ctx.construct(childNode(node, '_deprecated_key_to_new_key')));
+    return new DictWithDeprecatedKeys(
+      main,
+      ctx.construct(childNode(node, '_deprecated_key_to_new_key')),
+    );
   },
 };

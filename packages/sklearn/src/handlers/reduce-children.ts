@@ -1,4 +1,12 @@
-import { isJsonObject, makeJsonObject, type JsonObject, type ConstructContext, type InertNode, type ParseContext, type Parsed } from '@skops-ts/core';
+import {
+  isJsonObject,
+  makeJsonObject,
+  type JsonObject,
+  type ConstructContext,
+  type InertNode,
+  type ParseContext,
+  type Parsed,
+} from '@skops-ts/core';
 
 /**
  * The children of Python's `ReduceNode` (TreeNode, LossNode): `attrs` from
@@ -6,9 +14,14 @@ import { isJsonObject, makeJsonObject, type JsonObject, type ConstructContext, t
  * the class the node will build. All get the node's own trusted list, as in
  * Python, so the class a TreeNode or LossNode trusts is trusted below it too.
  */
-export function reduceChildren(state: JsonObject, ctx: ParseContext, ctor: { module: string; name: string }): Parsed {
+export function reduceChildren(
+  state: JsonObject,
+  ctx: ParseContext,
+  ctor: { module: string; name: string },
+): Parsed {
   const reduce = state.get('__reduce__');
-  if (!isJsonObject(reduce)) throw ctx.error('"__reduce__" must be an object holding "args".', '__reduce__');
+  if (!isJsonObject(reduce))
+    throw ctx.error('"__reduce__" must be an object holding "args".', '__reduce__');
   if (!reduce.has('args')) throw ctx.error('"__reduce__" has no "args".', '__reduce__');
   if (!state.has('content')) throw ctx.error('The node has no "content".', 'content');
   const own = [...ctx.trusted];
@@ -32,8 +45,6 @@ export function reduceChildren(state: JsonObject, ctx: ParseContext, ctor: { mod
   };
 }
 
-
-
 /** The node held by a named child. */
 export function childNode(node: InertNode, name: string): InertNode {
   for (const [key, child] of node.children) {
@@ -43,6 +54,12 @@ export function childNode(node: InertNode, name: string): InertNode {
 }
 
 /** Constructs the `args` and `attrs` children. */
-export function constructReduce(node: InertNode, ctx: ConstructContext): { args: unknown; attrs: unknown } {
-  return { args: ctx.construct(childNode(node, 'args')), attrs: ctx.construct(childNode(node, 'attrs')) };
+export function constructReduce(
+  node: InertNode,
+  ctx: ConstructContext,
+): { args: unknown; attrs: unknown } {
+  return {
+    args: ctx.construct(childNode(node, 'args')),
+    attrs: ctx.construct(childNode(node, 'attrs')),
+  };
 }

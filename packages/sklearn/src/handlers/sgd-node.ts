@@ -12,7 +12,10 @@ export const sgdNodeHandler: NodeHandler = {
   protocols: [0, 1, 2],
   defaultTrusted: { groups: ['sklearn.losses'] },
   parse(state, ctx) {
-    return reduceChildren(state, ctx, { module: String(state.get('__module__')), name: String(state.get('__class__')) });
+    return reduceChildren(state, ctx, {
+      module: String(state.get('__module__')),
+      name: String(state.get('__class__')),
+    });
   },
   construct: constructLoss,
 };

@@ -18,10 +18,18 @@ export const treeNodeHandler: NodeHandler = {
     const { args, attrs } = constructReduce(node, ctx);
     const tuple = Array.isArray(args) ? new PyTuple(args) : args;
     if (!PyTuple.is(tuple)) {
-      throw new SkopsError('INVALID_DATA', 'A Tree is built from a tuple of arguments (n_features, n_classes, n_outputs).', { path: `${node.path}.__reduce__.args` });
+      throw new SkopsError(
+        'INVALID_DATA',
+        'A Tree is built from a tuple of arguments (n_features, n_classes, n_outputs).',
+        { path: `${node.path}.__reduce__.args` },
+      );
     }
     if (!PyDict.is(attrs)) {
-      throw new SkopsError('INVALID_DATA', 'A Tree needs its state dict (max_depth, node_count, nodes, values) in "content".', { path: `${node.path}.content` });
+      throw new SkopsError(
+        'INVALID_DATA',
+        'A Tree needs its state dict (max_depth, node_count, nodes, values) in "content".',
+        { path: `${node.path}.content` },
+      );
     }
     return new Tree(tuple, attrs, { path: node.path });
   },

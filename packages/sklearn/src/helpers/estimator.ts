@@ -65,11 +65,14 @@ export function nestedEstimators(obj: unknown): NestedEstimator[] {
     }
     const children: [string, unknown][] = [];
     if (Array.isArray(value) || PyTuple.is(value) || PySet.is(value)) {
-      [...(Array.isArray(value) ? value : PyTuple.is(value) ? value.items : value.items)].forEach((v, i) => children.push([`${path}[${i}]`, v]));
+      [...(Array.isArray(value) ? value : PyTuple.is(value) ? value.items : value.items)].forEach(
+        (v, i) => children.push([`${path}[${i}]`, v]),
+      );
     } else if (NDObjectArray.is(value)) {
       value.items.forEach((v, i) => children.push([`${path}.flat[${i}]`, v]));
     } else if (PyDict.is(value)) {
-      for (const [k, v] of value.entries()) children.push([`${path}[${typeof k === 'string' ? JSON.stringify(k) : String(k)}]`, v]);
+      for (const [k, v] of value.entries())
+        children.push([`${path}[${typeof k === 'string' ? JSON.stringify(k) : String(k)}]`, v]);
     } else if (PyObject.is(value) && PyDict.is(value.state)) {
       // Containers that are not estimators (a Bunch, a calibrated-classifier wrapper) are looked through.
       for (const [k, v] of value.state.entries()) children.push([`${path}.${String(k)}`, v]);

@@ -6,7 +6,10 @@ function unsupported(message: string): SkopsError {
   return new SkopsError('UNSUPPORTED_VALUE', message);
 }
 
-function floatArray(value: unknown, what: string): { data: Float64Array; shape: readonly number[] } {
+function floatArray(
+  value: unknown,
+  what: string,
+): { data: Float64Array; shape: readonly number[] } {
   const array = NpScalar.is(value) ? value.array : NDArray.is(value) ? value : undefined;
   if (typeof value === 'number') return { data: Float64Array.of(value), shape: [] };
   if (!array || array.dtype.kind !== 'f') throw unsupported(`${what} must be a float array.`);
@@ -33,11 +36,13 @@ export function linearDecision(model: unknown, X: FeatureRows): number[][] {
     throw unsupported(`intercept_ has ${intercept.data.length} entries for ${nTargets} targets.`);
   }
   return X.map((row, i) => {
-    if (row.length !== nFeatures) throw unsupported(`Row ${i} has ${row.length} features; the model expects ${nFeatures}.`);
+    if (row.length !== nFeatures)
+      throw unsupported(`Row ${i} has ${row.length} features; the model expects ${nFeatures}.`);
     const scores: number[] = [];
     for (let k = 0; k < nTargets; k++) {
       let sum = 0;
-      for (let j = 0; j < nFeatures; j++) sum += (row[j] ?? NaN) * (coef.data[k * nFeatures + j] as number);
+      for (let j = 0; j < nFeatures; j++)
+        sum += (row[j] ?? NaN) * (coef.data[k * nFeatures + j] as number);
       scores.push(sum + (intercept.data[intercept.data.length === 1 ? 0 : k] as number));
     }
     return scores;

@@ -24,7 +24,8 @@ function unsupported(message: string): SkopsError {
 }
 
 function attr(model: PyObject, name: string): unknown {
-  if (!PyDict.is(model.state) || !model.state.has(name)) throw unsupported(`${model.className} has no ${name}; is it fitted?`);
+  if (!PyDict.is(model.state) || !model.state.has(name))
+    throw unsupported(`${model.className} has no ${name}; is it fitted?`);
   return model.state.get(name);
 }
 
@@ -37,7 +38,8 @@ function sequence(value: unknown, what: string): readonly unknown[] {
 
 /** The fitted tree of a single-tree estimator, checked to have one output. */
 function treeOf(model: unknown): { tree: Tree; version: string } {
-  if (!PyObject.is(model) || !SINGLE_TREES.has(model.className)) throw unsupported('Expected a fitted scikit-learn decision tree.');
+  if (!PyObject.is(model) || !SINGLE_TREES.has(model.className))
+    throw unsupported('Expected a fitted scikit-learn decision tree.');
   const tree = attr(model, 'tree_');
   if (!Tree.is(tree)) throw unsupported(`${model.className}.tree_ is not a loaded Tree.`);
   if (tree.nOutputs !== 1) throw unsupported('Only single-output trees are predicted here.');
@@ -47,7 +49,8 @@ function treeOf(model: unknown): { tree: Tree; version: string } {
 
 function rowsOf(X: FeatureRows, nFeatures: number): Float64Array[] {
   return X.map((row, i) => {
-    if (row.length !== nFeatures) throw unsupported(`Row ${i} has ${row.length} features; the model expects ${nFeatures}.`);
+    if (row.length !== nFeatures)
+      throw unsupported(`Row ${i} has ${row.length} features; the model expects ${nFeatures}.`);
     return Float64Array.from(row, (v) => (v === null ? NaN : v));
   });
 }
@@ -81,7 +84,8 @@ function classesOf(model: PyObject): readonly unknown[] {
 /** Index of the first largest entry, as `numpy.argmax`. */
 function argmax(values: readonly number[]): number {
   let best = 0;
-  for (let i = 1; i < values.length; i++) if ((values[i] as number) > (values[best] as number)) best = i;
+  for (let i = 1; i < values.length; i++)
+    if ((values[i] as number) > (values[best] as number)) best = i;
   return best;
 }
 
@@ -97,11 +101,14 @@ function forestTrees(model: PyObject): { tree: Tree; version: string }[] {
  * float32 (`Math.fround`), thresholds as float64.
  */
 export function predictProba(model: unknown, X: FeatureRows): number[][] {
-  if (!PyObject.is(model) || !isClassifier(model)) throw unsupported('predictProba needs a fitted tree or forest classifier.');
+  if (!PyObject.is(model) || !isClassifier(model))
+    throw unsupported('predictProba needs a fitted tree or forest classifier.');
   const nClasses = classesOf(model).length;
   if (SINGLE_TREES.has(model.className)) {
     const { tree, version } = treeOf(model);
-    return rowsOf(X, tree.nFeatures).map((row) => leafProba(tree, tree.leafOf(row), nClasses, version));
+    return rowsOf(X, tree.nFeatures).map((row) =>
+      leafProba(tree, tree.leafOf(row), nClasses, version),
+    );
   }
   if (!FORESTS.has(model.className)) throw unsupported(`${model.className} is not predicted here.`);
   const trees = forestTrees(model);
@@ -129,7 +136,9 @@ export function predict(model: unknown, X: FeatureRows): unknown[] {
     if (SINGLE_TREES.has(model.className)) {
       // A single tree picks the class from the raw leaf values, before normalisation.
       const { tree } = treeOf(model);
-      return rowsOf(X, tree.nFeatures).map((row) => classes[argmax([...tree.nodeValue(tree.leafOf(row)).subarray(0, classes.length)])]);
+      return rowsOf(X, tree.nFeatures).map(
+        (row) => classes[argmax([...tree.nodeValue(tree.leafOf(row)).subarray(0, classes.length)])],
+      );
     }
     return predictProba(model, X).map((p) => classes[argmax(p)]);
   }

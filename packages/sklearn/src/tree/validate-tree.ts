@@ -7,10 +7,15 @@ interface Where {
   readonly path: string | undefined;
 }
 
-const at = (where: Where, key: string): string | undefined => (where.path === undefined ? undefined : `${where.path}.${key}`);
+const at = (where: Where, key: string): string | undefined =>
+  where.path === undefined ? undefined : `${where.path}.${key}`;
 
 function invalid(message: string, path: string | undefined): SkopsError {
-  return new SkopsError('INVALID_DATA', `${message} The decision tree is corrupted or was crafted; do not use this file.`, path ? { path } : {});
+  return new SkopsError(
+    'INVALID_DATA',
+    `${message} The decision tree is corrupted or was crafted; do not use this file.`,
+    path ? { path } : {},
+  );
 }
 
 /** A Python int (bigint) that fits in a non-negative safe integer. */
@@ -24,7 +29,8 @@ function count(value: unknown, what: string, path: string | undefined, min = 0):
 function describeKind(value: unknown): string {
   if (typeof value === 'bigint') return value.toString();
   if (value === null) return 'None';
-  if (NDArray.is(value)) return `an array of dtype ${value.dtype.str} and shape (${value.shape.join(', ')})`;
+  if (NDArray.is(value))
+    return `an array of dtype ${value.dtype.str} and shape (${value.shape.join(', ')})`;
   return typeof value === 'object' ? (value.constructor?.name ?? 'an object') : typeof value;
 }
 
@@ -37,13 +43,22 @@ function floats(array: NDArray): Float64Array {
 }
 
 /** The elements of an int64 column, checked to lie in [min, max], as Int32Array. */
-function indices(array: NDArray, name: string, min: number, max: number, path: string | undefined): Int32Array {
+function indices(
+  array: NDArray,
+  name: string,
+  min: number,
+  max: number,
+  path: string | undefined,
+): Int32Array {
   const data = array.data;
   const out = new Int32Array(array.size);
   for (let i = 0; i < out.length; i++) {
     const v = Number((data as BigInt64Array | Int32Array)[i]);
     if (!(v >= min && v <= max)) {
-      throw invalid(`Node ${i} has ${name} ${String((data as BigInt64Array | Int32Array)[i])}, outside [${min}, ${max}].`, path);
+      throw invalid(
+        `Node ${i} has ${name} ${String((data as BigInt64Array | Int32Array)[i])}, outside [${min}, ${max}].`,
+        path,
+      );
     }
     out[i] = v;
   }
@@ -56,15 +71,20 @@ const FLOAT_FIELDS = ['threshold', 'impurity', 'weighted_n_node_samples'] as con
 function checkNodesDtype(nodes: NDArray, path: string | undefined): void {
   const names = nodes.dtype.names;
   if (!names || nodes.ndim !== 1) {
-    throw invalid(`The tree's nodes must be a 1-D structured array, got ${describeKind(nodes)}.`, path);
+    throw invalid(
+      `The tree's nodes must be a 1-D structured array, got ${describeKind(nodes)}.`,
+      path,
+    );
   }
   for (const name of INT_FIELDS) {
     const f = nodes.dtype.fields?.find((x) => x.name === name);
-    if (!f || f.dtype.kind !== 'i' || f.dtype.itemsize !== 8) throw invalid(`The tree's nodes need an int64 field "${name}".`, path);
+    if (!f || f.dtype.kind !== 'i' || f.dtype.itemsize !== 8)
+      throw invalid(`The tree's nodes need an int64 field "${name}".`, path);
   }
   for (const name of FLOAT_FIELDS) {
     const f = nodes.dtype.fields?.find((x) => x.name === name);
-    if (!f || f.dtype.kind !== 'f' || f.dtype.itemsize !== 8) throw invalid(`The tree's nodes need a float64 field "${name}".`, path);
+    if (!f || f.dtype.kind !== 'f' || f.dtype.itemsize !== 8)
+      throw invalid(`The tree's nodes need a float64 field "${name}".`, path);
   }
   const missing = nodes.dtype.fields?.find((x) => x.name === 'missing_go_to_left');
   if (missing && (missing.dtype.kind !== 'u' || missing.dtype.itemsize !== 1)) {
@@ -77,7 +97,13 @@ function checkNodesDtype(nodes: NDArray, path: string | undefined): void {
  * may be reached twice (which rules out cycles and shared subtrees) and every
  * node must be reached. Returns the depth of the deepest leaf.
  */
-function checkStructure(left: Int32Array, right: Int32Array, feature: Int32Array, nFeatures: number, path: string | undefined): number {
+function checkStructure(
+  left: Int32Array,
+  right: Int32Array,
+  feature: Int32Array,
+  nFeatures: number,
+  path: string | undefined,
+): number {
   const n = left.length;
   if (n === 0) return 0;
   const seen = new Uint8Array(n);
@@ -92,15 +118,28 @@ function checkStructure(left: Int32Array, right: Int32Array, feature: Int32Array
     const l = left[i] as number;
     const r = right[i] as number;
     if (l === -1 || r === -1) {
-      if (l !== r) throw invalid(`Node ${i} has one child (${l === -1 ? r : l}) and one leaf marker (-1); a node has two children or none.`, path);
+      if (l !== r)
+        throw invalid(
+          `Node ${i} has one child (${l === -1 ? r : l}) and one leaf marker (-1); a node has two children or none.`,
+          path,
+        );
       deepest = Math.max(deepest, depth);
       continue;
     }
     const f = feature[i] as number;
-    if (f < 0 || f >= nFeatures) throw invalid(`Node ${i} splits on feature ${f}, but the tree has ${nFeatures} features.`, path);
+    if (f < 0 || f >= nFeatures)
+      throw invalid(
+        `Node ${i} splits on feature ${f}, but the tree has ${nFeatures} features.`,
+        path,
+      );
     for (const child of [l, r]) {
-      if (child < 1 || child >= n) throw invalid(`Node ${i} has child ${child}, outside [1, ${n - 1}].`, path);
-      if (seen[child]) throw invalid(`Node ${child} is reached twice (again from node ${i}); the nodes form a cycle or share a subtree.`, path);
+      if (child < 1 || child >= n)
+        throw invalid(`Node ${i} has child ${child}, outside [1, ${n - 1}].`, path);
+      if (seen[child])
+        throw invalid(
+          `Node ${child} is reached twice (again from node ${i}); the nodes form a cycle or share a subtree.`,
+          path,
+        );
       seen[child] = 1;
       reached++;
       stack.push(child);
@@ -109,7 +148,10 @@ function checkStructure(left: Int32Array, right: Int32Array, feature: Int32Array
   }
   if (reached !== n) {
     const orphan = seen.indexOf(0);
-    throw invalid(`Node ${orphan} is not reachable from the root (${n - reached} of ${n} nodes are unreachable).`, path);
+    throw invalid(
+      `Node ${orphan} is not reachable from the root (${n - reached} of ${n} nodes are unreachable).`,
+      path,
+    );
   }
   return deepest;
 }
@@ -124,37 +166,77 @@ export function validateTree(reduceArgs: unknown, state: unknown, where: Where):
   const argsPath = at(where, '__reduce__.args');
   const statePath = at(where, 'content');
   if (!PyTuple.is(reduceArgs) || reduceArgs.length !== 3) {
-    throw invalid(`A Tree is built from (n_features, n_classes, n_outputs), got ${PyTuple.is(reduceArgs) ? `${reduceArgs.length} arguments` : describeKind(reduceArgs)}.`, argsPath);
+    throw invalid(
+      `A Tree is built from (n_features, n_classes, n_outputs), got ${PyTuple.is(reduceArgs) ? `${reduceArgs.length} arguments` : describeKind(reduceArgs)}.`,
+      argsPath,
+    );
   }
   const [nFeaturesRaw, nClassesRaw, nOutputsRaw] = reduceArgs.items;
   const nFeatures = count(nFeaturesRaw, 'n_features', argsPath);
   const nOutputs = count(nOutputsRaw, 'n_outputs', argsPath, 1);
-  if (!NDArray.is(nClassesRaw) || nClassesRaw.ndim !== 1 || !['i', 'u'].includes(nClassesRaw.dtype.kind) || nClassesRaw.size !== nOutputs) {
-    throw invalid(`n_classes must be a 1-D integer array of n_outputs (${nOutputs}) entries, got ${describeKind(nClassesRaw)}.`, argsPath);
+  if (
+    !NDArray.is(nClassesRaw) ||
+    nClassesRaw.ndim !== 1 ||
+    !['i', 'u'].includes(nClassesRaw.dtype.kind) ||
+    nClassesRaw.size !== nOutputs
+  ) {
+    throw invalid(
+      `n_classes must be a 1-D integer array of n_outputs (${nOutputs}) entries, got ${describeKind(nClassesRaw)}.`,
+      argsPath,
+    );
   }
   const nClasses = (nClassesRaw.toArray() as (number | bigint)[]).map((v) => Number(v));
-  if (nClasses.some((c) => !Number.isSafeInteger(c) || c < 1)) throw invalid(`Every n_classes entry must be >= 1, got [${nClasses.join(', ')}].`, argsPath);
+  if (nClasses.some((c) => !Number.isSafeInteger(c) || c < 1))
+    throw invalid(`Every n_classes entry must be >= 1, got [${nClasses.join(', ')}].`, argsPath);
   const maxNClasses = nClasses.reduce((a, b) => Math.max(a, b), 0);
 
-  if (!PyDict.is(state)) throw invalid(`A Tree's state must be a dict, got ${describeKind(state)}.`, statePath);
+  if (!PyDict.is(state))
+    throw invalid(`A Tree's state must be a dict, got ${describeKind(state)}.`, statePath);
   const maxDepth = count(state.get('max_depth'), 'max_depth', statePath);
   const nodeCount = count(state.get('node_count'), 'node_count', statePath);
   const nodes = state.get('nodes');
   const values = state.get('values');
-  if (!NDArray.is(nodes)) throw invalid(`A Tree's state needs a "nodes" array, got ${describeKind(nodes)}.`, statePath);
-  if (!NDArray.is(values)) throw invalid(`A Tree's state needs a "values" array, got ${describeKind(values)}.`, statePath);
+  if (!NDArray.is(nodes))
+    throw invalid(`A Tree's state needs a "nodes" array, got ${describeKind(nodes)}.`, statePath);
+  if (!NDArray.is(values))
+    throw invalid(`A Tree's state needs a "values" array, got ${describeKind(values)}.`, statePath);
   checkNodesDtype(nodes, statePath);
-  if (nodes.size !== nodeCount) throw invalid(`node_count is ${nodeCount} but the nodes array has ${nodes.size} entries.`, statePath);
+  if (nodes.size !== nodeCount)
+    throw invalid(
+      `node_count is ${nodeCount} but the nodes array has ${nodes.size} entries.`,
+      statePath,
+    );
   const expected = [nodeCount, nOutputs, maxNClasses];
-  if (values.dtype.kind !== 'f' || values.dtype.itemsize !== 8 || values.ndim !== 3 || values.shape.some((d, i) => d !== expected[i])) {
-    throw invalid(`values must be float64 of shape (${expected.join(', ')}) = (node_count, n_outputs, max_n_classes), got ${describeKind(values)}.`, statePath);
+  if (
+    values.dtype.kind !== 'f' ||
+    values.dtype.itemsize !== 8 ||
+    values.ndim !== 3 ||
+    values.shape.some((d, i) => d !== expected[i])
+  ) {
+    throw invalid(
+      `values must be float64 of shape (${expected.join(', ')}) = (node_count, n_outputs, max_n_classes), got ${describeKind(values)}.`,
+      statePath,
+    );
   }
-  if (nodeCount === 0) throw invalid('A fitted Tree has at least one node; node_count is 0.', statePath);
+  if (nodeCount === 0)
+    throw invalid('A fitted Tree has at least one node; node_count is 0.', statePath);
   if (nodeCount > 0x7fffffff) throw invalid(`node_count ${nodeCount} is too large.`, statePath);
 
   const leftChild = indices(nodes.field('left_child'), 'left_child', -1, nodeCount - 1, statePath);
-  const rightChild = indices(nodes.field('right_child'), 'right_child', -1, nodeCount - 1, statePath);
-  const feature = indices(nodes.field('feature'), 'feature', -2, Math.max(nFeatures - 1, -2), statePath);
+  const rightChild = indices(
+    nodes.field('right_child'),
+    'right_child',
+    -1,
+    nodeCount - 1,
+    statePath,
+  );
+  const feature = indices(
+    nodes.field('feature'),
+    'feature',
+    -2,
+    Math.max(nFeatures - 1, -2),
+    statePath,
+  );
   checkStructure(leftChild, rightChild, feature, nFeatures, statePath);
   const hasMissing = nodes.dtype.fields?.some((f) => f.name === 'missing_go_to_left') ?? false;
   const nNodeSamples = nodes.field('n_node_samples').data;
@@ -170,9 +252,14 @@ export function validateTree(reduceArgs: unknown, state: unknown, where: Where):
     feature,
     threshold: floats(nodes.field('threshold')),
     impurity: floats(nodes.field('impurity')),
-    nNodeSamples: nNodeSamples instanceof BigInt64Array ? nNodeSamples : BigInt64Array.from(nNodeSamples as ArrayLike<bigint>),
+    nNodeSamples:
+      nNodeSamples instanceof BigInt64Array
+        ? nNodeSamples
+        : BigInt64Array.from(nNodeSamples as ArrayLike<bigint>),
     weightedNNodeSamples: floats(nodes.field('weighted_n_node_samples')),
-    missingGoToLeft: hasMissing ? Uint8Array.from(nodes.field('missing_go_to_left').data as Uint8Array) : undefined,
+    missingGoToLeft: hasMissing
+      ? Uint8Array.from(nodes.field('missing_go_to_left').data as Uint8Array)
+      : undefined,
     values: floats(values),
   });
 }

@@ -30,7 +30,9 @@ export function compareSklearnVersions(a: string, b: string): number {
 }
 
 /** The scikit-learn versions whose lists are known, oldest first. */
-export const KNOWN_SKLEARN_VERSIONS: readonly string[] = Object.freeze(SKLEARN_TRUST_ROWS.map((r) => r.version));
+export const KNOWN_SKLEARN_VERSIONS: readonly string[] = Object.freeze(
+  SKLEARN_TRUST_ROWS.map((r) => r.version),
+);
 
 /**
  * The trusted names for a scikit-learn version: those of the newest known
@@ -45,7 +47,12 @@ export function sklearnTrust(version: string): SklearnTrust {
     estimators = new Set(estimators);
     for (const name of row.estimatorsRemoved) estimators.delete(name);
     for (const name of row.estimatorsAdded) estimators.add(name);
-    chosen = { version: row.version, estimators: [...estimators].sort(), internal: row.internal, losses: row.losses };
+    chosen = {
+      version: row.version,
+      estimators: [...estimators].sort(),
+      internal: row.internal,
+      losses: row.losses,
+    };
   }
   if (!chosen) throw new Error('internal: no scikit-learn trust data');
   return chosen;

@@ -12,7 +12,11 @@ const CYTHON_LOSS_MODULES = new Set(['sklearn._loss._loss', '_loss']);
  * to come with 1.6, when SGD started to pickle these classes with their
  * parameters; versions between 1.2 and 1.9 are not pinned by a fixture.
  */
-export function lossPickleForm(module: string, name: string, sklearnVersion: string): LossPickleForm {
+export function lossPickleForm(
+  module: string,
+  name: string,
+  sklearnVersion: string,
+): LossPickleForm {
   if (!CYTHON_LOSS_MODULES.has(module)) return 'reduce';
   if (name === 'CyHalfMultinomialLoss') return 'cython';
   return compareSklearnVersions(sklearnVersion, '1.6') < 0 ? 'cython' : 'reduce';

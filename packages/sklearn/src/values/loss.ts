@@ -24,7 +24,13 @@ export class Loss {
   readonly state: unknown;
   readonly form: LossPickleForm;
 
-  constructor(module: string, name: string, reduceArgs: PyTuple, state: unknown, form: LossPickleForm) {
+  constructor(
+    module: string,
+    name: string,
+    reduceArgs: PyTuple,
+    state: unknown,
+    form: LossPickleForm,
+  ) {
     this.module = module;
     this.name = name;
     this.reduceArgs = reduceArgs;
@@ -37,6 +43,10 @@ export class Loss {
   }
 
   static is(value: unknown): value is Loss {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }

@@ -63,7 +63,10 @@ export class Tree {
   /** The index of the leaf a sample reaches (`row[j]` is feature j, compared as float32 the way scikit-learn does). */
   leafOf(row: ArrayLike<number>): number {
     if (row.length < this.view.nFeatures) {
-      throw new SkopsError('UNSUPPORTED_VALUE', `A sample needs ${this.view.nFeatures} features, got ${row.length}.`);
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        `A sample needs ${this.view.nFeatures} features, got ${row.length}.`,
+      );
     }
     const { leftChild, rightChild, feature, threshold, missingGoToLeft } = this.view;
     let node = 0;
@@ -83,6 +86,10 @@ export class Tree {
   }
 
   static is(value: unknown): value is Tree {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }

@@ -1,5 +1,11 @@
 import { SkopsError } from '@skops-ts/core';
-import { isXgbObject, isXgbTypedArray, type XgbJson, type XgbJsonObject, type XgbTypedArray } from './xgb-json.js';
+import {
+  isXgbObject,
+  isXgbTypedArray,
+  type XgbJson,
+  type XgbJsonObject,
+  type XgbTypedArray,
+} from './xgb-json.js';
 
 /** An INVALID_DATA error naming the member of the XGBoost document at fault. */
 export function modelError(path: string, message: string): SkopsError {
@@ -51,14 +57,20 @@ export class ModelReader {
   integer(key: string, fallback?: number): number {
     const value = this.object.get(key);
     if (value === undefined && fallback !== undefined) return fallback;
-    const n = typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : NaN;
+    const n =
+      typeof value === 'bigint'
+        ? Number(value)
+        : typeof value === 'string' && /^-?[0-9]+$/.test(value)
+          ? Number(value)
+          : NaN;
     if (!Number.isSafeInteger(n)) throw modelError(`${this.path}.${key}`, 'expected an integer');
     return n;
   }
 
   array(key: string): readonly XgbJson[] | XgbTypedArray {
     const value = this.object.get(key);
-    if (Array.isArray(value) || isXgbTypedArray(value)) return value as readonly XgbJson[] | XgbTypedArray;
+    if (Array.isArray(value) || isXgbTypedArray(value))
+      return value as readonly XgbJson[] | XgbTypedArray;
     throw modelError(`${this.path}.${key}`, 'expected an array');
   }
 
@@ -89,8 +101,10 @@ export class ModelReader {
     const out = new Int32Array(arr.length);
     for (let i = 0; i < arr.length; i++) {
       const v = arr[i];
-      const n = typeof v === 'bigint' ? Number(v) : typeof v === 'number' && Number.isInteger(v) ? v : NaN;
-      if (!(n >= -2147483648 && n <= 2147483647)) throw modelError(`${this.path}.${key}[${i}]`, 'expected an int32 integer');
+      const n =
+        typeof v === 'bigint' ? Number(v) : typeof v === 'number' && Number.isInteger(v) ? v : NaN;
+      if (!(n >= -2147483648 && n <= 2147483647))
+        throw modelError(`${this.path}.${key}[${i}]`, 'expected an int32 integer');
       out[i] = n;
     }
     return out;
@@ -103,8 +117,10 @@ export class ModelReader {
     const out = new Float64Array(arr.length);
     for (let i = 0; i < arr.length; i++) {
       const v = arr[i];
-      const n = typeof v === 'bigint' ? Number(v) : typeof v === 'number' && Number.isInteger(v) ? v : NaN;
-      if (!(n >= 0 && Number.isSafeInteger(n))) throw modelError(`${this.path}.${key}[${i}]`, 'expected a non-negative integer');
+      const n =
+        typeof v === 'bigint' ? Number(v) : typeof v === 'number' && Number.isInteger(v) ? v : NaN;
+      if (!(n >= 0 && Number.isSafeInteger(n)))
+        throw modelError(`${this.path}.${key}[${i}]`, 'expected a non-negative integer');
       out[i] = n;
     }
     return out;
@@ -118,8 +134,16 @@ export class ModelReader {
     const out = new Uint8Array(arr.length);
     for (let i = 0; i < arr.length; i++) {
       const v = arr[i];
-      const n = typeof v === 'bigint' ? Number(v) : typeof v === 'boolean' ? Number(v) : typeof v === 'number' ? v : NaN;
-      if (!(n >= 0 && n <= 255 && Number.isInteger(n))) throw modelError(`${this.path}.${key}[${i}]`, 'expected a byte');
+      const n =
+        typeof v === 'bigint'
+          ? Number(v)
+          : typeof v === 'boolean'
+            ? Number(v)
+            : typeof v === 'number'
+              ? v
+              : NaN;
+      if (!(n >= 0 && n <= 255 && Number.isInteger(n)))
+        throw modelError(`${this.path}.${key}[${i}]`, 'expected a byte');
       out[i] = n;
     }
     return out;

@@ -1,12 +1,6 @@
 /** A typed array as XGBoost's UBJSON writer emits it (`[$d#L…`, `[$l#L…`, …). */
 export type XgbTypedArray =
-  | Float32Array
-  | Float64Array
-  | Int8Array
-  | Uint8Array
-  | Int16Array
-  | Int32Array
-  | BigInt64Array;
+  Float32Array | Float64Array | Int8Array | Uint8Array | Int16Array | Int32Array | BigInt64Array;
 
 /**
  * A value of XGBoost's JSON document model, decoded from UBJSON or JSON text.
@@ -15,14 +9,7 @@ export type XgbTypedArray =
  * are plain data and key order is kept.
  */
 export type XgbJson =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | XgbTypedArray
-  | readonly XgbJson[]
-  | XgbJsonObject;
+  null | boolean | number | bigint | string | XgbTypedArray | readonly XgbJson[] | XgbJsonObject;
 
 /** A JSON object of the XGBoost document model, in file key order. */
 export type XgbJsonObject = ReadonlyMap<string, XgbJson>;

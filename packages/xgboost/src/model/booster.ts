@@ -72,7 +72,11 @@ export class Booster {
   /** The `Config` document, when the bytes held one (pickles do, model files do not). */
   readonly config: XgbJsonObject | undefined;
 
-  private constructor(format: HandleFormat, document: XgbJsonObject, config: XgbJsonObject | undefined) {
+  private constructor(
+    format: HandleFormat,
+    document: XgbJsonObject,
+    config: XgbJsonObject | undefined,
+  ) {
     this.format = format;
     this.document = document;
     this.config = config;
@@ -85,19 +89,31 @@ export class Booster {
     this.learnerModelParam = readLearnerModelParam(learner.child('learner_model_param'));
     const { numClass, numTarget, numFeature, baseScore } = this.learnerModelParam;
     if (numClass > 1 && numTarget > 1) {
-      throw new SkopsError('INVALID_DATA', `Malformed XGBoost model: num_class ${numClass} and num_target ${numTarget} are both above 1.`);
+      throw new SkopsError(
+        'INVALID_DATA',
+        `Malformed XGBoost model: num_class ${numClass} and num_target ${numTarget} are both above 1.`,
+      );
     }
     this.numGroup = Math.max(numClass, numTarget, 1);
     if (baseScore.length !== 1 && baseScore.length !== this.numGroup) {
-      throw new SkopsError('INVALID_DATA', `Malformed XGBoost model: base_score has ${baseScore.length} values for ${this.numGroup} outputs.`);
+      throw new SkopsError(
+        'INVALID_DATA',
+        `Malformed XGBoost model: base_score has ${baseScore.length} values for ${this.numGroup} outputs.`,
+      );
     }
     this.featureNames = readStrings(learner, 'feature_names');
     this.featureTypes = readStrings(learner, 'feature_types');
     const attributes = new Map<string, string>();
     const jsonAttributes = learner.optionalChild('attributes');
-    if (jsonAttributes) for (const key of jsonAttributes.object.keys()) attributes.set(key, jsonAttributes.string(key));
+    if (jsonAttributes)
+      for (const key of jsonAttributes.object.keys())
+        attributes.set(key, jsonAttributes.string(key));
     this.attributes = attributes;
-    this.gradientBooster = readGradientBooster(learner.child('gradient_booster'), this.numGroup, numFeature);
+    this.gradientBooster = readGradientBooster(
+      learner.child('gradient_booster'),
+      this.numGroup,
+      numFeature,
+    );
   }
 
   /**
@@ -111,7 +127,11 @@ export class Booster {
   }
 
   static is(value: unknown): value is Booster {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 
   get numFeature(): number {
@@ -139,7 +159,11 @@ export class Booster {
     const { baseScore } = this.learnerModelParam;
     const kind = objectiveRule(this.objective).baseScore;
     const out = new Float32Array(this.numGroup);
-    for (let g = 0; g < out.length; g++) out[g] = baseScoreToMargin(kind, (baseScore.length === 1 ? baseScore[0] : baseScore[g]) as number);
+    for (let g = 0; g < out.length; g++)
+      out[g] = baseScoreToMargin(
+        kind,
+        (baseScore.length === 1 ? baseScore[0] : baseScore[g]) as number,
+      );
     return out;
   }
 
@@ -166,19 +190,31 @@ export class Booster {
       margins = new Float32Array(matrix.rows * numGroup);
       for (let r = 0; r < matrix.rows; r++) margins.set(baseMargin, r * numGroup);
       const [treeBegin, treeEnd] = this.treeRange(options.iterationRange);
-      addTreeMargins(gb, matrix, numGroup, treeBegin, treeEnd, margins, baseMargin, options.dartMode ?? 'dmatrix');
+      addTreeMargins(
+        gb,
+        matrix,
+        numGroup,
+        treeBegin,
+        treeEnd,
+        margins,
+        baseMargin,
+        options.dartMode ?? 'dmatrix',
+      );
     }
     const shape = numGroup > 1 ? [matrix.rows, numGroup] : [matrix.rows];
     if (options.outputMargin) return { data: margins, shape };
     switch (rule.transform) {
       case 'softprob':
-        for (let r = 0; r < matrix.rows; r++) softmaxRow(margins.subarray(r * numGroup, (r + 1) * numGroup));
+        for (let r = 0; r < matrix.rows; r++)
+          softmaxRow(margins.subarray(r * numGroup, (r + 1) * numGroup));
         return { data: margins, shape };
       case 'softmax': {
         const classes = new Float32Array(matrix.rows);
         for (let r = 0; r < matrix.rows; r++) {
           let best = 0;
-          for (let g = 1; g < numGroup; g++) if ((margins[r * numGroup + g] as number) > (margins[r * numGroup + best] as number)) best = g;
+          for (let g = 1; g < numGroup; g++)
+            if ((margins[r * numGroup + g] as number) > (margins[r * numGroup + best] as number))
+              best = g;
           classes[r] = best;
         }
         return { data: classes, shape: [matrix.rows] };
@@ -196,8 +232,17 @@ export class Booster {
     const rounds = gb.iterationIndptr.length - 1;
     const [begin, rawEnd] = range ?? [0, 0];
     const end = rawEnd === 0 ? rounds : rawEnd;
-    if (!(Number.isInteger(begin) && Number.isInteger(end) && begin >= 0 && begin <= end && end <= rounds)) {
-      throw new SkopsError('INVALID_DATA', `iterationRange [${begin}, ${rawEnd}] is outside the model's ${rounds} boosting rounds.`);
+    if (!(
+      Number.isInteger(begin) &&
+      Number.isInteger(end) &&
+      begin >= 0 &&
+      begin <= end &&
+      end <= rounds
+    )) {
+      throw new SkopsError(
+        'INVALID_DATA',
+        `iterationRange [${begin}, ${rawEnd}] is outside the model's ${rounds} boosting rounds.`,
+      );
     }
     return [gb.iterationIndptr[begin] as number, gb.iterationIndptr[end] as number];
   }
@@ -221,7 +266,9 @@ export class Booster {
 function readVersion(root: ModelReader): [number, number, number] {
   const raw = root.optionalArray('version');
   if (!raw || raw.length < 3) return [0, 0, 0];
-  const nums = Array.from(raw as ArrayLike<unknown>, (v) => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : NaN));
+  const nums = Array.from(raw as ArrayLike<unknown>, (v) =>
+    typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : NaN,
+  );
   if (!nums.slice(0, 3).every(Number.isSafeInteger)) return [0, 0, 0];
   return [nums[0] as number, nums[1] as number, nums[2] as number];
 }
@@ -230,7 +277,11 @@ function readStrings(reader: ModelReader, key: string): string[] {
   const arr = reader.optionalArray(key);
   if (!arr) return [];
   return Array.from(arr as ArrayLike<unknown>, (v, i) => {
-    if (typeof v !== 'string') throw new SkopsError('INVALID_DATA', `Malformed XGBoost model at ${reader.path}.${key}[${i}]: expected a string.`);
+    if (typeof v !== 'string')
+      throw new SkopsError(
+        'INVALID_DATA',
+        `Malformed XGBoost model at ${reader.path}.${key}[${i}]: expected a string.`,
+      );
     return v;
   });
 }

@@ -20,7 +20,9 @@ const LEGACY_HEADER = 'CONFIG-offset:';
 /** UBJSON object start followed by a key-length marker XGBoost writes (`L`) or any other integer marker. */
 function looksLikeUbjson(bytes: Uint8Array): boolean {
   const second = bytes[1];
-  return bytes[0] === 0x7b && second !== undefined && 'LlIiU}N#$'.includes(String.fromCharCode(second));
+  return (
+    bytes[0] === 0x7b && second !== undefined && 'LlIiU}N#$'.includes(String.fromCharCode(second))
+  );
 }
 
 function looksLikeJsonText(bytes: Uint8Array): boolean {
@@ -45,7 +47,10 @@ function startsWithAscii(bytes: Uint8Array, text: string): boolean {
  * (XGBoost 1.4–1.5 pickles, `*.json` models). The legacy binary formats of
  * older versions are refused with a message saying how to re-save the model.
  */
-export function decodeBoosterBytes(bytes: Uint8Array, options: { readonly maxDepth?: number } = {}): BoosterSnapshot {
+export function decodeBoosterBytes(
+  bytes: Uint8Array,
+  options: { readonly maxDepth?: number } = {},
+): BoosterSnapshot {
   if (startsWithAscii(bytes, LEGACY_HEADER)) {
     throw new SkopsError(
       'UNSUPPORTED_VALUE',
@@ -70,12 +75,19 @@ export function decodeBoosterBytes(bytes: Uint8Array, options: { readonly maxDep
         'save it with booster.save_model("model.json"), and re-save the estimator with a current XGBoost.',
     );
   }
-  if (!isXgbObject(doc)) throw new SkopsError('INVALID_DATA', 'Malformed XGBoost model: the document is not a JSON object.');
+  if (!isXgbObject(doc))
+    throw new SkopsError(
+      'INVALID_DATA',
+      'Malformed XGBoost model: the document is not a JSON object.',
+    );
   const model = doc.get('Model');
   const config = doc.get('Config');
   if (isXgbObject(model)) {
     return { format, model, config: isXgbObject(config) ? config : undefined };
   }
   if (doc.has('learner')) return { format, model: doc, config: undefined };
-  throw new SkopsError('INVALID_DATA', 'Malformed XGBoost model: the document has neither a "Model" nor a "learner" member.');
+  throw new SkopsError(
+    'INVALID_DATA',
+    'Malformed XGBoost model: the document has neither a "Model" nor a "learner" member.',
+  );
 }

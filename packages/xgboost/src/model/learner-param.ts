@@ -13,7 +13,8 @@ export interface LearnerModelParam {
   readonly boostFromAverage: boolean;
 }
 
-const NUMBER = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$|^[+-]?(?:inf|infinity|nan)$/i;
+const NUMBER =
+  /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$|^[+-]?(?:inf|infinity|nan)$/i;
 
 /** Parses `base_score`: `"5E-1"` (XGBoost 1.x–2.x) or `"[5E-1,2E-1]"` (XGBoost 3). */
 export function parseBaseScore(text: string, path: string): Float32Array {
@@ -22,8 +23,14 @@ export function parseBaseScore(text: string, path: string): Float32Array {
   const parts = inner.split(',').map((p) => p.trim());
   const out = new Float32Array(parts.length);
   parts.forEach((part, i) => {
-    if (!NUMBER.test(part)) throw modelError(path, `base_score "${text.slice(0, 60)}" is not a number or a list of numbers`);
-    out[i] = Number(part.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity').replace(/^[+-]?nan$/i, 'NaN'));
+    if (!NUMBER.test(part))
+      throw modelError(
+        path,
+        `base_score "${text.slice(0, 60)}" is not a number or a list of numbers`,
+      );
+    out[i] = Number(
+      part.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity').replace(/^[+-]?nan$/i, 'NaN'),
+    );
   });
   return out;
 }

@@ -90,7 +90,10 @@ export function softmaxRow(row: Float32Array): void {
 }
 
 /** Applies an element-wise transform in place. */
-export function transformElementwise(kind: 'identity' | 'sigmoid' | 'exp' | 'hinge', values: Float32Array): void {
+export function transformElementwise(
+  kind: 'identity' | 'sigmoid' | 'exp' | 'hinge',
+  values: Float32Array,
+): void {
   if (kind === 'identity') return;
   for (let i = 0; i < values.length; i++) {
     const x = values[i] as number;

@@ -42,7 +42,8 @@ export function readTree(reader: ModelReader): XgbTree {
       `The XGBoost tree at ${reader.path} has vector leaves (size_leaf_vector ${sizeLeafVector}, multi_strategy="multi_output_tree"); skops-ts predicts scalar-leaf trees only.`,
     );
   }
-  if (n < 1) throw modelError(`${reader.path}.tree_param.num_nodes`, 'a tree has at least one node');
+  if (n < 1)
+    throw modelError(`${reader.path}.tree_param.num_nodes`, 'a tree has at least one node');
   const tree: XgbTree = {
     numNodes: n,
     leftChildren: reader.int32s('left_children', n),
@@ -72,9 +73,13 @@ function readCategories(reader: ModelReader, n: number): Map<number, Set<number>
     const node = nodes[k] as number;
     const begin = segments[k] as number;
     const end = begin + (sizes[k] as number);
-    if (node < 0 || node >= n) throw modelError(`${reader.path}.categories_nodes[${k}]`, `node ${node} is out of range`);
+    if (node < 0 || node >= n)
+      throw modelError(`${reader.path}.categories_nodes[${k}]`, `node ${node} is out of range`);
     if (end > categories.length || end === begin) {
-      throw modelError(`${reader.path}.categories_segments[${k}]`, 'the category segment is empty or out of range');
+      throw modelError(
+        `${reader.path}.categories_segments[${k}]`,
+        'the category segment is empty or out of range',
+      );
     }
     const set = new Set<number>();
     for (let j = begin; j < end; j++) {
@@ -102,9 +107,16 @@ function validateStructure(tree: XgbTree, path: string): void {
     const right = tree.rightChildren[node] as number;
     for (const child of [left, right]) {
       if (child <= 0 || child >= tree.numNodes) {
-        throw modelError(`${path}`, `node ${node} has child ${child} outside 1..${tree.numNodes - 1}`);
+        throw modelError(
+          `${path}`,
+          `node ${node} has child ${child} outside 1..${tree.numNodes - 1}`,
+        );
       }
-      if (seen[child]) throw modelError(`${path}`, `node ${child} is reached twice (the tree has a cycle or shared node)`);
+      if (seen[child])
+        throw modelError(
+          `${path}`,
+          `node ${child} is reached twice (the tree has a cycle or shared node)`,
+        );
       seen[child] = 1;
       stack.push(child);
     }

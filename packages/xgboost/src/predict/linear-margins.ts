@@ -7,7 +7,13 @@ const f32 = Math.fround;
  * `gblinear` margins as XGBoost's `GBLinear::Pred`: bias + base margin, then
  * `x · w` over the present (non-NaN) features, all in float32.
  */
-export function linearMargins(model: XgbLinearModel, x: Float32Matrix, numGroup: number, numFeature: number, baseMargin: Float32Array): Float32Array {
+export function linearMargins(
+  model: XgbLinearModel,
+  x: Float32Matrix,
+  numGroup: number,
+  numFeature: number,
+  baseMargin: Float32Array,
+): Float32Array {
   const { data, rows, cols } = x;
   const out = new Float32Array(rows * numGroup);
   const biasAt = numFeature * numGroup;

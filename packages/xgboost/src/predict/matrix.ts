@@ -31,8 +31,14 @@ export function toFloat32Matrix(x: FeatureMatrix, numFeature: number): Float32Ma
   let data: Float32Array;
   if (isDense(x)) {
     [rows, cols] = x.shape;
-    if (!(Number.isSafeInteger(rows) && Number.isSafeInteger(cols) && rows >= 0 && cols >= 0) || rows * cols !== x.data.length) {
-      throw new SkopsError('INVALID_DATA', `The feature matrix shape [${x.shape.join(', ')}] does not match its ${x.data.length} values.`);
+    if (
+      !(Number.isSafeInteger(rows) && Number.isSafeInteger(cols) && rows >= 0 && cols >= 0) ||
+      rows * cols !== x.data.length
+    ) {
+      throw new SkopsError(
+        'INVALID_DATA',
+        `The feature matrix shape [${x.shape.join(', ')}] does not match its ${x.data.length} values.`,
+      );
     }
     data = Float32Array.from(x.data);
   } else {
@@ -41,18 +47,27 @@ export function toFloat32Matrix(x: FeatureMatrix, numFeature: number): Float32Ma
     data = new Float32Array(rows * cols);
     x.forEach((row, i) => {
       if (row.length !== cols) {
-        throw new SkopsError('INVALID_DATA', `Row ${i} of the feature matrix has ${row.length} values, row 0 has ${cols}.`);
+        throw new SkopsError(
+          'INVALID_DATA',
+          `Row ${i} of the feature matrix has ${row.length} values, row 0 has ${cols}.`,
+        );
       }
       for (let j = 0; j < cols; j++) data[i * cols + j] = row[j] ?? NaN;
     });
   }
   if (cols > numFeature) {
-    throw new SkopsError('INVALID_DATA', `The feature matrix has ${cols} columns but the booster was trained on ${numFeature} features.`);
+    throw new SkopsError(
+      'INVALID_DATA',
+      `The feature matrix has ${cols} columns but the booster was trained on ${numFeature} features.`,
+    );
   }
   for (let k = 0; k < data.length; k++) {
     const v = data[k] as number;
     if (v === Infinity || v === -Infinity) {
-      throw new SkopsError('INVALID_DATA', `The feature matrix holds an infinite value (row ${Math.floor(k / cols)}, column ${k % cols}); XGBoost refuses those too.`);
+      throw new SkopsError(
+        'INVALID_DATA',
+        `The feature matrix holds an infinite value (row ${Math.floor(k / cols)}, column ${k % cols}); XGBoost refuses those too.`,
+      );
     }
   }
   return { data, rows, cols };

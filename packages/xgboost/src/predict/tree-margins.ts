@@ -23,7 +23,10 @@ export function leafIndex(tree: XgbTree, data: Float32Array, offset: number, col
     let goLeft: boolean;
     if (Number.isNaN(value)) goLeft = tree.defaultLeft[node] === 1;
     else if (tree.splitType[node] === 1) {
-      goLeft = value < 0 || value >= MAX_CATEGORY || !(tree.categories.get(node) as ReadonlySet<number>).has(Math.trunc(value));
+      goLeft =
+        value < 0 ||
+        value >= MAX_CATEGORY ||
+        !(tree.categories.get(node) as ReadonlySet<number>).has(Math.trunc(value));
     } else goLeft = value < (tree.splitConditions[node] as number);
     node = goLeft ? left : (tree.rightChildren[node] as number);
   }

@@ -9,7 +9,10 @@ export const BOOSTER_CLASS = 'xgboost.core.Booster';
 /** The `handle` bytes of a Booster state dict, or null when it has none (an unfitted booster). */
 export function handleBytes(state: unknown): Uint8Array | null {
   if (!PyDict.is(state)) {
-    throw new SkopsError('INVALID_DATA', `The state of an ${BOOSTER_CLASS} is not a dict; expected one with a "handle" bytearray.`);
+    throw new SkopsError(
+      'INVALID_DATA',
+      `The state of an ${BOOSTER_CLASS} is not a dict; expected one with a "handle" bytearray.`,
+    );
   }
   const handle = state.get('handle');
   if (handle === null || handle === undefined) return null;
@@ -37,14 +40,22 @@ export class BoosterObject extends PyObject {
   get booster(): Booster {
     const bytes = handleBytes(this.state);
     if (bytes === null) {
-      throw new SkopsError('UNSUPPORTED_VALUE', `This ${BOOSTER_CLASS} has no model (its handle is None): it was never trained.`);
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        `This ${BOOSTER_CLASS} has no model (its handle is None): it was never trained.`,
+      );
     }
-    if (this.#cache?.bytes !== bytes) this.#cache = { bytes, booster: Booster.fromBytes(bytes, this.#options) };
+    if (this.#cache?.bytes !== bytes)
+      this.#cache = { bytes, booster: Booster.fromBytes(bytes, this.#options) };
     return this.#cache.booster;
   }
 
   static override is(value: unknown): value is BoosterObject {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 }
 
@@ -58,7 +69,10 @@ export function boosterOf(value: unknown, options: BoosterReadOptions = {}): Boo
   if (PyObject.is(value) && value.className === BOOSTER_CLASS) {
     return new BoosterObject(value.module, value.name, value.state, options).booster;
   }
-  throw new SkopsError('UNSUPPORTED_VALUE', `Expected an ${BOOSTER_CLASS}, got ${describeKind(value)}.`);
+  throw new SkopsError(
+    'UNSUPPORTED_VALUE',
+    `Expected an ${BOOSTER_CLASS}, got ${describeKind(value)}.`,
+  );
 }
 
 function describeKind(value: unknown): string {

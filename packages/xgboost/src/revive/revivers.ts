@@ -4,7 +4,8 @@ import { BOOSTER_CLASS, BoosterObject } from './booster-object.js';
 import { SKLEARN_CLASSES, SklearnModelObject } from '../sklearn/sklearn-model.js';
 
 function asPyObject(value: unknown, ctx: ConstructContext): PyObject {
-  if (!PyObject.is(value)) throw ctx.error('The XGBoost reviver expected an ObjectNode value (PyObject).');
+  if (!PyObject.is(value))
+    throw ctx.error('The XGBoost reviver expected an ObjectNode value (PyObject).');
   return value;
 }
 
@@ -17,7 +18,9 @@ export const boosterReviver: Reviver = {
   classes: [BOOSTER_CLASS],
   revive(value, ctx) {
     const object = asPyObject(value, ctx);
-    const revived = new BoosterObject(object.module, object.name, object.state, { maxDepth: ctx.limits.maxDepth });
+    const revived = new BoosterObject(object.module, object.name, object.state, {
+      maxDepth: ctx.limits.maxDepth,
+    });
     try {
       if (revived.state !== undefined && revived.state !== null) void revived.booster;
     } catch (error) {

@@ -25,7 +25,8 @@ export interface LabelPrediction {
 }
 
 function stateDict(model: PyObject): PyDict {
-  if (!PyDict.is(model.state)) throw new SkopsError('INVALID_DATA', `The state of ${model.className} is not a dict.`);
+  if (!PyDict.is(model.state))
+    throw new SkopsError('INVALID_DATA', `The state of ${model.className} is not a dict.`);
   return model.state;
 }
 
@@ -51,14 +52,21 @@ export class SklearnModelObject extends PyObject {
   readonly [BRAND] = true;
 
   static override is(value: unknown): value is SklearnModelObject {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[BRAND] === true
+    );
   }
 
   /** The decoded booster of `_Booster`. */
   get booster(): Booster {
     const inner = stateDict(this).get('_Booster');
     if (inner === undefined || inner === null) {
-      throw new SkopsError('UNSUPPORTED_VALUE', `This ${this.className} has no _Booster: it was never fitted.`);
+      throw new SkopsError(
+        'UNSUPPORTED_VALUE',
+        `This ${this.className} has no _Booster: it was never fitted.`,
+      );
     }
     return boosterOf(inner);
   }
@@ -74,7 +82,8 @@ export class SklearnModelObject extends PyObject {
   predictValues(x: FeatureMatrix, options: PredictOptions = {}): Prediction {
     const state = stateDict(this);
     const booster = this.booster;
-    const linear = stateString(state, 'booster') === 'gblinear' || booster.gradientBooster.kind === 'gblinear';
+    const linear =
+      stateString(state, 'booster') === 'gblinear' || booster.gradientBooster.kind === 'gblinear';
     let range = options.iterationRange;
     if (range === undefined || range[1] === 0) {
       const best = this.#bestIteration(booster);
@@ -83,7 +92,11 @@ export class SklearnModelObject extends PyObject {
     if (linear) range = [0, 0];
     const predictor = stateString(state, 'predictor');
     const inplace = !linear && (predictor === undefined || predictor === 'auto');
-    return booster.predictWith(x, { outputMargin: options.outputMargin, iterationRange: range, dartMode: inplace ? 'inplace' : 'dmatrix' });
+    return booster.predictWith(x, {
+      outputMargin: options.outputMargin,
+      iterationRange: range,
+      dartMode: inplace ? 'inplace' : 'dmatrix',
+    });
   }
 
   /**
@@ -108,7 +121,9 @@ export class SklearnModelObject extends PyObject {
       const labels = new Int32Array(rows);
       for (let r = 0; r < rows; r++) {
         let best = 0;
-        for (let c = 1; c < cols; c++) if ((values.data[r * cols + c] as number) > (values.data[r * cols + best] as number)) best = c;
+        for (let c = 1; c < cols; c++)
+          if ((values.data[r * cols + c] as number) > (values.data[r * cols + best] as number))
+            best = c;
         labels[r] = best;
       }
       return { data: labels, shape: [rows] };
@@ -116,7 +131,8 @@ export class SklearnModelObject extends PyObject {
     if (cols !== undefined && cols !== 1) {
       return { data: Int32Array.from(values.data, (p) => (p > 0.5 ? 1 : 0)), shape: values.shape };
     }
-    if (this.#objective() === 'multi:softmax') return { data: Int32Array.from(values.data), shape: [rows] };
+    if (this.#objective() === 'multi:softmax')
+      return { data: Int32Array.from(values.data), shape: [rows] };
     return { data: Int32Array.from(values.data, (p) => (p > 0.5 ? 1 : 0)), shape: [rows] };
   }
 
@@ -125,7 +141,8 @@ export class SklearnModelObject extends PyObject {
    * probability p becomes the two columns `[1 - p, p]` (float32).
    */
   predictProba(x: FeatureMatrix, options: Omit<PredictOptions, 'outputMargin'> = {}): Prediction {
-    if (!this.isClassifier) throw new SkopsError('UNSUPPORTED_VALUE', `${this.className} has no predict_proba.`);
+    if (!this.isClassifier)
+      throw new SkopsError('UNSUPPORTED_VALUE', `${this.className} has no predict_proba.`);
     const state = stateDict(this);
     if (this.#objective() === 'multi:softmax') {
       const margins = this.predictValues(x, { ...options, outputMargin: true });
@@ -134,7 +151,8 @@ export class SklearnModelObject extends PyObject {
     const probs = this.predictValues(x, options);
     const nClasses = stateInt(state, 'n_classes_') ?? 0;
     const cols = probs.shape[1];
-    if (cols !== undefined && (cols === nClasses || (nClasses === 2 && cols >= nClasses))) return probs;
+    if (cols !== undefined && (cols === nClasses || (nClasses === 2 && cols >= nClasses)))
+      return probs;
     const rows = probs.shape[0] as number;
     const out = new Float32Array(rows * 2);
     for (let r = 0; r < rows; r++) {

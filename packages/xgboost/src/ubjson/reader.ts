@@ -103,7 +103,10 @@ class UbjsonReader {
       case 'L':
         return this.#view.getBigInt64(this.#take(8), false);
       default:
-        throw this.#fail(`expected an integer type marker, found ${describeMarker(marker)}`, this.#pos - 1);
+        throw this.#fail(
+          `expected an integer type marker, found ${describeMarker(marker)}`,
+          this.#pos - 1,
+        );
     }
   }
 
@@ -125,20 +128,30 @@ class UbjsonReader {
     try {
       return utf8.decode(this.#bytes.subarray(start, start + n));
     } catch (cause) {
-      throw new SkopsError('INVALID_DATA', `Malformed XGBoost UBJSON: invalid UTF-8 in the string at byte ${start}.`, { cause });
+      throw new SkopsError(
+        'INVALID_DATA',
+        `Malformed XGBoost UBJSON: invalid UTF-8 in the string at byte ${start}.`,
+        { cause },
+      );
     }
   }
 
   #highPrecision(): number | bigint {
     const at = this.#pos;
     const text = this.#string();
-    if (!JSON_NUMBER.test(text)) throw this.#fail(`high-precision number "${text.slice(0, 40)}" is not a number`, at);
+    if (!JSON_NUMBER.test(text))
+      throw this.#fail(`high-precision number "${text.slice(0, 40)}" is not a number`, at);
     return JSON_INTEGER.test(text) ? BigInt(text) : Number(text);
   }
 
   #enter(depth: number): void {
     if (depth > this.#maxDepth) {
-      throw new LimitExceededError('maxDepth', depth, this.#maxDepth, 'Nesting of the XGBoost UBJSON document');
+      throw new LimitExceededError(
+        'maxDepth',
+        depth,
+        this.#maxDepth,
+        'Nesting of the XGBoost UBJSON document',
+      );
     }
   }
 
@@ -153,9 +166,12 @@ class UbjsonReader {
     if (this.#peek() !== '#') return { type, count: undefined };
     this.#pos++;
     // Zero-byte element types (Z, T, F, N) could declare billions of items in a few bytes.
-    const size = type === undefined ? 1 : FIXED_SIZE[type] ?? (type === 'S' || type === 'H' ? 2 : 1);
+    const size =
+      type === undefined ? 1 : (FIXED_SIZE[type] ?? (type === 'S' || type === 'H' ? 2 : 1));
     if (type === 'Z' || type === 'T' || type === 'F' || type === 'N') {
-      throw this.#fail(`containers of the zero-size type ${describeMarker(type)} are not supported`);
+      throw this.#fail(
+        `containers of the zero-size type ${describeMarker(type)} are not supported`,
+      );
     }
     return { type, count: this.#count('container count', size) };
   }
@@ -169,7 +185,8 @@ class UbjsonReader {
     }
     const items: XgbJson[] = [];
     if (count !== undefined) {
-      for (let i = 0; i < count; i++) items.push(type === undefined ? this.value(depth) : this.#typed(type, depth));
+      for (let i = 0; i < count; i++)
+        items.push(type === undefined ? this.value(depth) : this.#typed(type, depth));
       return items;
     }
     for (;;) {
