@@ -292,7 +292,7 @@ group(
           const failures: string[] = [];
           for (let m = 0; m < MUTATIONS; m++) {
             const mutant = pick(random, MUTATORS)(u, random);
-            tally.cases++;
+            await tally.tick();
             for (const failure of [
               await misbehaviour('getUntrustedTypes', () =>
                 getUntrustedTypes(mutant.bytes, { plugins, pythonEnv }),
