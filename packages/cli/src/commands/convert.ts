@@ -1,5 +1,3 @@
-import { SkopsError } from '@skops-ts/core';
-import { dump } from '@skops-ts/core/node';
 import { convertJoblib, detectCompression } from '@skops-ts/pickle';
 import { lstat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
@@ -7,9 +5,9 @@ import { reportError, withExitCodesHelp, type CommandContext } from '../command-
 import { EXIT } from '../exit-codes.js';
 import { CliFailure } from '../failure.js';
 import { auditFile, describeAudit } from '../files/audit-file.js';
+import { writeOutput } from '../files/write-output.js';
 import { readInput } from '../files/input-source.js';
 import { addLoadOptions, type LoadFlags } from '../options/load-options.js';
-import { OFFICIAL_PLUGINS } from '../plugins.js';
 import { OFFICIAL_RECOGNISERS } from '../recognisers.js';
 import { visible } from '../output/safe-text.js';
 import { asFileFailure, systemErrorCode } from '../output/system-error.js';
@@ -35,29 +33,6 @@ async function refuseExisting(output: string): Promise<void> {
   );
 }
 
-/** Writes `value` to `output` (temporary file + rename); a value skops cannot store stays a SkopsError (exit 2). */
-async function write(value: unknown, output: string, flags: ConvertFlags): Promise<void> {
-  try {
-    await dump(value, output, {
-      plugins: OFFICIAL_PLUGINS,
-      compression: flags.compression,
-      limits: flags.limit,
-    });
-  } catch (err) {
-    if (SkopsError.isInstance(err)) throw err;
-    const failure = asFileFailure(
-      err,
-      EXIT.NOT_WRITTEN,
-      (reason) => `cannot write ${output}: ${reason}`,
-    );
-    if (CliFailure.is(failure)) throw failure;
-    const message = err instanceof Error ? err.message : String(err);
-    throw new CliFailure(EXIT.NOT_WRITTEN, 'NOT_WRITTEN', `cannot write ${output}: ${message}`, {
-      cause: err,
-    });
-  }
-}
-
 async function convertFile(
   input: string,
   flags: ConvertFlags,
@@ -68,7 +43,7 @@ async function convertFile(
   const bytes = await readInput(input, context.terminal);
   // Converting reads the stream as inert data and refuses (PickleRefusedError) every call no recogniser knows.
   const value = convertJoblib(bytes, { recognisers: OFFICIAL_RECOGNISERS, limits: flags.limit });
-  await write(value, output, flags);
+  await writeOutput(value, output, flags);
   const compression = detectCompression(bytes);
   printMessage(
     context.terminal,

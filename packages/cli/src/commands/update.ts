@@ -1,15 +1,13 @@
 import { CURRENT_PROTOCOL, SkopsError, loadFromSource, resolveLimits } from '@skops-ts/core';
-import { dump } from '@skops-ts/core/node';
 import { Option, type Command } from 'commander';
 import { reportError, withExitCodesHelp, type CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { CliFailure } from '../failure.js';
 import { openInput } from '../files/input-source.js';
+import { writeOutput } from '../files/write-output.js';
 import { schemaProtocol } from '../files/schema-protocol.js';
 import { addLoadOptions, loadOptionsOf, type LoadFlags } from '../options/load-options.js';
-import { OFFICIAL_PLUGINS } from '../plugins.js';
 import { visible } from '../output/safe-text.js';
-import { asFileFailure } from '../output/system-error.js';
 import { printMessage } from '../output/terminal.js';
 import { explainRefusal } from '../untrusted-refusal.js';
 
@@ -33,25 +31,7 @@ async function rewrite(
   } catch (err) {
     throw explainRefusal(err, input, 'Nothing was written.');
   }
-  try {
-    // core's dump writes a temporary file beside `output` and renames it into place.
-    await dump(value, output, {
-      plugins: OFFICIAL_PLUGINS,
-      compression: flags.compression,
-      limits: flags.limit,
-    });
-  } catch (err) {
-    const failure = asFileFailure(
-      err,
-      EXIT.NOT_WRITTEN,
-      (reason) => `cannot write ${output}: ${reason}`,
-    );
-    if (CliFailure.is(failure)) throw failure;
-    const message = err instanceof Error ? err.message : String(err);
-    throw new CliFailure(EXIT.NOT_WRITTEN, 'NOT_WRITTEN', `cannot write ${output}: ${message}`, {
-      cause: err,
-    });
-  }
+  await writeOutput(value, output, flags);
 }
 
 async function updateFile(
