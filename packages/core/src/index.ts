@@ -56,6 +56,7 @@ export type {
   ArchiveMemberInput,
 } from './archive/types.js';
 export { loads, loadFromSource } from './api/loads.js';
+export { readSchema } from './api/open-skops.js';
 export {
   getUntrustedTypes,
   untrustedTypesFromSource,

@@ -54,8 +54,12 @@ export function checkTrusted(trusted: unknown): TrustedParam {
   return Object.freeze([...trusted]);
 }
 
-/** Reads and checks schema.json: an object whose `protocol` is one this library reads. */
-async function readSchema(archive: ArchiveReader, limits: Limits): Promise<JsonObject> {
+/**
+ * Reads and checks a skops archive's schema.json: present, within
+ * `maxSchemaBytes`, strict UTF-8, no duplicate keys, a JSON object.
+ * Whether its protocol is one this library reads is left to the caller.
+ */
+export async function readSchema(archive: ArchiveReader, limits: Limits): Promise<JsonObject> {
   const entry = archive.entry('schema.json');
   if (!entry) {
     throw new SkopsError(
