@@ -161,28 +161,5 @@ export function trustedFlags(types: readonly string[]): string[] {
   return types.flatMap((t) => ['--trusted', t]);
 }
 
-/** Deep equality of JSON values with numbers compared exactly (`-0` differs from `0`), object key order ignored. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return Object.is(a, b);
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((x, i) => jsonEqual(x, b[i]))
-    );
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return (
-      ka.length === kb.length &&
-      ka.every(
-        (k) =>
-          Object.prototype.hasOwnProperty.call(b, k) &&
-          jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-      )
-    );
-  }
-  return a === b;
-}
+/** The conformance suite's JSON equality: numbers exact (`-0` differs from `0`), key order ignored. */
+export { jsonEqual } from '../../../conformance/test/fixtures.js';
