@@ -1,22 +1,8 @@
 import { PyDict, PyTuple } from '@skops-ts/core';
 import type { CallRecogniser } from '@skops-ts/pickle';
+import { CYTHON_LOSSES, CYTHON_LOSS_MODULES as CYTHON_MODULES } from '../values/cython-losses.js';
 import { Loss } from '../values/loss.js';
 
-const CYTHON_LOSSES = [
-  'CyAbsoluteError',
-  'CyExponentialLoss',
-  'CyHalfBinomialLoss',
-  'CyHalfGammaLoss',
-  'CyHalfMultinomialLoss',
-  'CyHalfPoissonLoss',
-  'CyHalfSquaredError',
-  'CyHalfTweedieLoss',
-  'CyHalfTweedieLossIdentity',
-  'CyHuberLoss',
-  'CyPinballLoss',
-];
-/** scikit-learn 1.5 – 1.8 wheels name the Cython loss module `_loss`. */
-const CYTHON_MODULES = ['sklearn._loss._loss', '_loss'];
 const SGD_LOSSES = [
   'Hinge',
   'SquaredHinge',

@@ -1,17 +1,7 @@
 import { PyDict, PyObject, PyTuple, type Reviver } from '@skops-ts/core';
 import { lossPickleForm } from '../values/loss-form.js';
+import { CYTHON_LOSS_MODULES, STATELESS_CYTHON_LOSSES } from '../values/cython-losses.js';
 import { Loss } from '../values/loss.js';
-
-/** The Cython losses without constructor parameters: an empty instance is fully known. */
-const STATELESS = [
-  'CyAbsoluteError',
-  'CyExponentialLoss',
-  'CyHalfBinomialLoss',
-  'CyHalfGammaLoss',
-  'CyHalfMultinomialLoss',
-  'CyHalfPoissonLoss',
-  'CyHalfSquaredError',
-];
 
 /**
  * skops up to 0.10 saved `sklearn._loss._loss` losses as ObjectNodes without
@@ -21,7 +11,9 @@ const STATELESS = [
  * in such files and stay plain objects.
  */
 export const cythonLossReviver: Reviver = {
-  classes: STATELESS.flatMap((name) => [`sklearn._loss._loss.${name}`, `_loss.${name}`]),
+  classes: STATELESS_CYTHON_LOSSES.flatMap((name) =>
+    CYTHON_LOSS_MODULES.map((m) => `${m}.${name}`),
+  ),
   revive(value, ctx) {
     if (!PyObject.is(value) || (value.state !== null && value.state !== undefined)) return value;
     return new Loss(
