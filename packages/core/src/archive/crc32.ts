@@ -23,7 +23,35 @@ function buildTables(): Uint32Array {
 const TABLES = /* @__PURE__ */ buildTables();
 
 /** Continues a CRC-32 over `data`; start with `crc = 0`. */
-export function crc32Update(crc: number, data: Uint8Array): number {
+type Crc32Update = (crc: number, data: Uint8Array) => number;
+
+const NATIVE_SLICE = 1 << 30;
+
+interface NodeProcessLike {
+  getBuiltinModule?(id: string): { crc32?: (data: Uint8Array, value: number) => number } | undefined;
+}
+
+/**
+ * Node's zlib.crc32 (Node >= 20.15) runs about five times faster than the
+ * table loop. It is looked up at run time through `process.getBuiltinModule`
+ * rather than imported, so this module stays free of `node:` imports and a
+ * browser simply gets the JavaScript loop.
+ */
+function findNativeCrc32(): Crc32Update | undefined {
+  const proc = (globalThis as { process?: NodeProcessLike }).process;
+  const native = proc?.getBuiltinModule?.('node:zlib')?.crc32;
+  if (typeof native !== 'function') return undefined;
+  // zlib takes 32-bit lengths; a Uint8Array may be 4 GiB or more.
+  return (crc, data) => {
+    let c = crc;
+    for (let p = 0; p < data.length; p += NATIVE_SLICE)
+      c = native(data.subarray(p, p + NATIVE_SLICE), c);
+    return c;
+  };
+}
+
+/** The table loop, for platforms without a native CRC-32. */
+export function crc32Js(crc: number, data: Uint8Array): number {
   const t = TABLES;
   let c = ~crc >>> 0;
   let i = 0;
@@ -46,6 +74,9 @@ export function crc32Update(crc: number, data: Uint8Array): number {
   while (i < n) c = t[(c ^ data[i++]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
+
+/** The fastest CRC-32 this platform offers; same results everywhere. */
+export const crc32Update: Crc32Update = /* @__PURE__ */ findNativeCrc32() ?? crc32Js;
 
 /** CRC-32 of `data`, as stored in zip headers. */
 export function crc32(data: Uint8Array): number {
