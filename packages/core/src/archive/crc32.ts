@@ -28,7 +28,9 @@ type Crc32Update = (crc: number, data: Uint8Array) => number;
 const NATIVE_SLICE = 1 << 30;
 
 interface NodeProcessLike {
-  getBuiltinModule?(id: string): { crc32?: (data: Uint8Array, value: number) => number } | undefined;
+  getBuiltinModule?(
+    id: string,
+  ): { crc32?: (data: Uint8Array, value: number) => number } | undefined;
 }
 
 /**
