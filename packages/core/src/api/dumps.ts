@@ -1,5 +1,5 @@
 import { archiveChunks, writeArchive } from '../archive/write-archive.js';
-import type { ArchiveMemberInput } from '../archive/types.js';
+import type { ArchiveMemberChunks } from '../archive/types.js';
 import { corePlugin } from '../core-plugin.js';
 import { DumpSession } from '../dump/dump-session.js';
 import { emitPyJson } from '../json/emit.js';
@@ -12,7 +12,7 @@ import type { DumpOptions } from './options.js';
 export const SKOPS_VERSION_WRITTEN = '0.15.dev0+skopsts.0.1.0';
 
 /** The members of a skops file for `value`, schema.json last as Python writes it. */
-export function skopsMembers(value: unknown, options: DumpOptions = {}): ArchiveMemberInput[] {
+export function skopsMembers(value: unknown, options: DumpOptions = {}): ArchiveMemberChunks[] {
   const registry = createRegistry([...(options.plugins ?? []), corePlugin]);
   const session = new DumpSession(registry, resolveLimits(options.limits));
   const state = guardStack(() => session.state(value));

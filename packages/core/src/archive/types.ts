@@ -52,6 +52,17 @@ export interface ArchiveMemberInput {
   readonly data: Uint8Array;
 }
 
+/**
+ * One member as the writers take it: an {@link ArchiveMemberInput}, or its
+ * bytes as chunks written one after another as if joined. A stored member's
+ * chunks reach the output as they are, so a header and a view of large data
+ * need not be joined into a new buffer first.
+ */
+export interface ArchiveMemberChunks {
+  readonly name: string;
+  readonly data: Uint8Array | readonly Uint8Array[];
+}
+
 /** How to write members. */
 export interface ArchiveWriteOptions {
   readonly compression: 'stored' | 'deflate';

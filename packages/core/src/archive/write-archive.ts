@@ -1,8 +1,8 @@
 import { deflateSync } from 'fflate';
 import { SkopsError } from '../errors/skops-error.js';
-import type { ArchiveMemberInput, ArchiveWriteOptions } from './types.js';
+import type { ArchiveMemberChunks, ArchiveWriteOptions } from './types.js';
 import { quoteName } from './archive-errors.js';
-import { crc32 } from './crc32.js';
+import { crc32Update } from './crc32.js';
 import { checkMemberName } from './member-name.js';
 import {
   CENTRAL_HEADER_SIZE,
@@ -48,7 +48,7 @@ function writeError(message: string): SkopsError {
   return new SkopsError('INVALID_DATA', message);
 }
 
-function checkInputs(members: readonly ArchiveMemberInput[], options: ArchiveWriteOptions): void {
+function checkInputs(members: readonly ArchiveMemberChunks[], options: ArchiveWriteOptions): void {
   if (options.compression !== 'stored' && options.compression !== 'deflate') {
     throw writeError(
       `Cannot write an archive with compression ${JSON.stringify(options.compression)}: use "stored" or "deflate".`,
@@ -176,13 +176,36 @@ function endRecords(count: number, cdOffset: number, cdSize: number, force: bool
   return out;
 }
 
+function chunksOf(data: ArchiveMemberChunks['data']): readonly Uint8Array[] {
+  return Array.isArray(data) ? data : [data as Uint8Array];
+}
+
+function crcOf(chunks: readonly Uint8Array[]): number {
+  let crc = 0;
+  for (const c of chunks) crc = crc32Update(crc, c);
+  return crc;
+}
+
+// DEFLATE takes one buffer: compressing the chunks as one stream gives the same bytes as the joined member.
+function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}
+
 /**
  * Writes a zip archive as a sequence of chunks, in member order, compressing
  * one member at a time, so a caller can stream archives of any size to disk.
- * Stored member data is yielded as the caller's own bytes (no copy).
+ * Stored member data is yielded as the caller's own bytes (no copy), chunk by
+ * chunk where a member was given as chunks.
  */
 export function* archiveChunks(
-  members: readonly ArchiveMemberInput[],
+  members: readonly ArchiveMemberChunks[],
   options: ArchiveWriteOptions,
 ): Generator<Uint8Array, void, undefined> {
   checkInputs(members, options);
@@ -193,14 +216,19 @@ export function* archiveChunks(
   const written: WrittenMember[] = [];
   let offset = 0;
   for (const input of members) {
-    const data = deflate ? deflateSync(input.data, { level }) : input.data;
+    const chunks = chunksOf(input.data);
+    let size = 0;
+    for (const c of chunks) size += c.length;
+    const data = deflate ? [deflateSync(joined(chunks, size), { level })] : chunks;
+    let compressedSize = 0;
+    for (const c of data) compressedSize += c.length;
     const member: WrittenMember = {
       name: encoder.encode(input.name),
       flags: isAscii(input.name) ? 0 : FLAG_UTF8,
       method: deflate ? METHOD_DEFLATE : METHOD_STORED,
-      crc: crc32(input.data),
-      compressedSize: data.length,
-      uncompressedSize: input.data.length,
+      crc: crcOf(chunks),
+      compressedSize,
+      uncompressedSize: size,
       offset,
     };
     const header = localHeader(
@@ -208,8 +236,8 @@ export function* archiveChunks(
       force || member.uncompressedSize >= U32_MAX || member.compressedSize >= U32_MAX,
     );
     yield header;
-    if (data.length) yield data;
-    offset += header.length + data.length;
+    for (const c of data) if (c.length) yield c;
+    offset += header.length + compressedSize;
     written.push(member);
   }
   let cdSize = 0;
@@ -221,9 +249,13 @@ export function* archiveChunks(
   yield endRecords(written.length, offset, cdSize, force);
 }
 
-/** Writes a zip archive into one buffer. Members keep the given order (Python skops puts `schema.json` last). */
+/**
+ * Writes a zip archive into one buffer, allocated once at the archive's size;
+ * every chunk is copied into it once. Members keep the given order (Python
+ * skops puts `schema.json` last).
+ */
 export function writeArchive(
-  members: readonly ArchiveMemberInput[],
+  members: readonly ArchiveMemberChunks[],
   options: ArchiveWriteOptions,
 ): Uint8Array {
   const chunks = [...archiveChunks(members, options)];

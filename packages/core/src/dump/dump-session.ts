@@ -1,15 +1,10 @@
 import { SkopsError } from '../errors/skops-error.js';
 import { LimitExceededError } from '../errors/limit-exceeded-error.js';
+import type { ArchiveMemberChunks } from '../archive/types.js';
 import type { Limits } from '../limits.js';
 import type { Registry } from '../plugin/registry.js';
 import type { DumpContext } from '../plugin/types.js';
 import { PyFunction, PyType } from '../values/py-refs.js';
-
-/** A member written while dumping. */
-export interface DumpedMember {
-  readonly name: string;
-  readonly data: Uint8Array;
-}
 
 /**
  * Turns a value into schema states. Objects get one `__id__` each (the same
@@ -17,7 +12,7 @@ export interface DumpedMember {
  * `__id__` is `id(obj)`); primitives get a fresh id at every occurrence.
  */
 export class DumpSession implements DumpContext {
-  readonly members: DumpedMember[] = [];
+  readonly members: ArchiveMemberChunks[] = [];
   readonly #memberNames = new Set<string>();
   readonly #ids = new Map<unknown, number>();
   readonly #active = new Set<object>();
@@ -96,7 +91,7 @@ export class DumpSession implements DumpContext {
     return undefined;
   }
 
-  addMember(name: string, data: Uint8Array): string {
+  addMember(name: string, data: Uint8Array | readonly Uint8Array[]): string {
     if (!this.#memberNames.has(name)) {
       this.#memberNames.add(name);
       this.members.push({ name, data });

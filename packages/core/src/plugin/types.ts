@@ -163,8 +163,16 @@ export interface DumpContext {
   keyOf(key: unknown): { readonly type: unknown; readonly text: string } | undefined;
   /** The state of a nested value, with its `__id__` (memoised by object identity). */
   state(value: unknown): Record<string, unknown>;
-  /** Adds an archive member; returns its name. Adding the same name twice keeps the first. */
-  addMember(name: string, data: Uint8Array): string;
+  /**
+   * Adds an archive member; returns its name. Adding the same name twice keeps the first.
+   *
+   * `data` is the member's bytes, or a list of chunks written one after another
+   * (e.g. a `.npy` header and a view of the array's own bytes), so large data
+   * reaches the file without being copied into a joined buffer first. The
+   * bytes are read when the archive is written, not when they are added:
+   * leave them unchanged until `dumps` / `dump` has returned.
+   */
+  addMember(name: string, data: Uint8Array | readonly Uint8Array[]): string;
   /** The `__id__` that `value` has or will have. */
   idOf(value: unknown): number;
 }

@@ -1,15 +1,19 @@
 import type { DumpContext, Dumper } from '@skops-ts/core';
 import { NDArray } from '../array/ndarray.js';
-import { writeNpy } from '../npy/write.js';
+import { npyChunks } from '../npy/write.js';
 
-/** The NdArrayNode state of an array stored as a `.npy` member named after its `__id__`. */
+/**
+ * The NdArrayNode state of an array stored as a `.npy` member named after its
+ * `__id__`; the member is the header and a view of the array's bytes, so the
+ * data is copied only into the archive.
+ */
 export function npyState(
   value: object,
   array: NDArray,
   className: string,
   ctx: DumpContext,
 ): Record<string, unknown> {
-  const file = ctx.addMember(`${ctx.idOf(value)}.npy`, writeNpy(array));
+  const file = ctx.addMember(`${ctx.idOf(value)}.npy`, npyChunks(array));
   return {
     __class__: className,
     __module__: 'numpy',

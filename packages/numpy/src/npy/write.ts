@@ -33,17 +33,27 @@ function encodeHeader(text: string, version: 1 | 2 | 3): Uint8Array | null {
 }
 
 /**
+ * The `.npy` file of an array as two chunks: its header, and its data as a
+ * view of the array's own bytes where they are contiguous (a copy in C
+ * order where they are not). Joined, they are {@link writeNpy}'s bytes;
+ * apart, the data reaches an archive without being copied behind the header.
+ */
+export function npyChunks(array: NDArray): [header: Uint8Array, data: Uint8Array] {
+  const fortranOrder = array.order === 'F';
+  const text = formatHeaderText({ dtype: array.dtype, fortranOrder, shape: array.shape });
+  const header =
+    encodeHeader(text, 1) ?? encodeHeader(text, 2) ?? (encodeHeader(text, 3) as Uint8Array);
+  return [header, array.bytes()];
+}
+
+/**
  * Writes an array as `numpy.save(f, a, allow_pickle=False)` does, byte for
  * byte: format 1.0 unless the header needs 2.0 (long) or 3.0 (non-Latin-1
  * field names), the header padded to 64 bytes, data in C order or, for
  * column-major arrays, Fortran order.
  */
 export function writeNpy(array: NDArray): Uint8Array {
-  const fortranOrder = array.order === 'F';
-  const text = formatHeaderText({ dtype: array.dtype, fortranOrder, shape: array.shape });
-  const header =
-    encodeHeader(text, 1) ?? encodeHeader(text, 2) ?? (encodeHeader(text, 3) as Uint8Array);
-  const data = array.bytes();
+  const [header, data] = npyChunks(array);
   const out = new Uint8Array(header.length + data.length);
   out.set(header);
   out.set(data, header.length);
