@@ -3,7 +3,7 @@ import type { ArchiveReader, ByteSource } from '../archive/types.js';
 import { SkopsError } from '../errors/skops-error.js';
 import { LimitExceededError } from '../errors/limit-exceeded-error.js';
 import { isJsonNumber, isJsonObject } from '../json/json-object.js';
-import { parseJson } from '../json/parse.js';
+import { parseJsonBytes } from '../json/parse.js';
 import type { JsonObject } from '../json/types.js';
 import { resolveLimits, type Limits } from '../limits.js';
 import { createRegistry, type Registry } from '../plugin/registry.js';
@@ -84,7 +84,7 @@ export async function readSchema(archive: ArchiveReader, limits: Limits): Promis
   }
   // A node nests as object → content → array → node: about four JSON levels per schema level.
   // Python's json module writes and reads NaN and ±Infinity (a slice's float bounds), so do we.
-  const schema = parseJson(text, {
+  const schema = parseJsonBytes(text, bytes, {
     rejectDuplicateKeys: true,
     allowNonFinite: true,
     maxDepth: limits.maxDepth * 4 + 8,

@@ -1,203 +1,391 @@
 import { SkopsError } from '../errors/skops-error.js';
 import { LimitExceededError } from '../errors/limit-exceeded-error.js';
-import { makeJsonObject } from './json-object.js';
+import { jsonObjectFromFlat } from './json-object.js';
 import type { JsonParseOptions, JsonValue } from './types.js';
 
-type Frame =
-  | { kind: 'array'; items: JsonValue[] }
-  | {
-      kind: 'object';
-      entries: (readonly [string, JsonValue])[];
-      keys: Set<string>;
-      key: string | undefined;
-    };
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
 
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+function fail(message: string, pos: number): never {
+  throw new SkopsError('INVALID_JSON', `${message} at offset ${pos} of the JSON text.`);
+}
+
+/**
+ * The text's UTF-8 bytes seen as 32-bit words, when the text is all ASCII (so
+ * byte and character offsets agree): whitespace is then skipped four spaces
+ * at a time, which matters for Python's `indent=2` output of deep schemas,
+ * mostly indentation. `shift` aligns offsets with the words' starts.
+ */
+interface AsciiWords {
+  readonly words: Uint32Array;
+  readonly shift: number;
+}
+
+const FOUR_SPACES = 0x20202020;
+
+/** The position of the first non-whitespace character at or after `pos`. */
+function skipWs(text: string, pos: number, ascii: AsciiWords | undefined): number {
+  let c = text.charCodeAt(pos);
+  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+    pos++;
+    if (ascii !== undefined && ((pos + ascii.shift) & 3) === 0) {
+      const words = ascii.words;
+      let w = (pos + ascii.shift) / 4;
+      while (words[w] === FOUR_SPACES) w++;
+      pos = w * 4 - ascii.shift;
+    }
+    c = text.charCodeAt(pos);
+  }
+  return pos;
+}
+
+/** A word view of `bytes`, the UTF-8 encoding of an all-ASCII text. */
+function asciiWords(bytes: Uint8Array): AsciiWords {
+  const shift = bytes.byteOffset & 3;
+  const count = Math.floor((bytes.length + shift) / 4);
+  return { words: new Uint32Array(bytes.buffer, bytes.byteOffset - shift, count), shift };
+}
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+/** Where a run of digits starting at `pos` ends. */
+function skipDigits(text: string, pos: number): number {
+  while (isDigit(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/**
+ * Where the longest number literal starting at `pos` ends (as the grammar
+ * `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` matches it), or -1 when
+ * none starts there. A fraction or exponent without digits is left unread,
+ * so the character after the number reports the error.
+ */
+function numberEnd(text: string, start: number): number {
+  let pos = start;
+  if (text.charCodeAt(pos) === MINUS) pos++;
+  const first = text.charCodeAt(pos);
+  if (first === ZERO) pos++;
+  else if (first > ZERO && first <= NINE) pos = skipDigits(text, pos + 1);
+  else return -1;
+  if (text.charCodeAt(pos) === DOT && isDigit(text.charCodeAt(pos + 1))) {
+    pos = skipDigits(text, pos + 2);
+  }
+  const e = text.charCodeAt(pos);
+  if (e === 0x65 || e === 0x45) {
+    let p = pos + 1;
+    const sign = text.charCodeAt(p);
+    if (sign === PLUS || sign === MINUS) p++;
+    if (isDigit(text.charCodeAt(p))) pos = skipDigits(text, p + 1);
+  }
+  return pos;
+}
+
+function hexValue(c: number): number {
+  if (c >= ZERO && c <= NINE) return c - ZERO;
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+}
+
+/** Where a string holding an escape ends and what it says; `start` is just after its opening quote. */
+function readEscapedString(text: string, start: number): { value: string; end: number } {
+  let out = '';
+  let run = start;
+  let pos = start;
+  for (;;) {
+    const c = text.charCodeAt(pos);
+    if (c === QUOTE) return { value: out + text.slice(run, pos), end: pos + 1 };
+    if (!(c >= 0x20)) {
+      if (pos >= text.length) fail('Unterminated string', pos);
+      fail('Control character in string', pos);
+    }
+    if (c !== BACKSLASH) {
+      pos++;
+      continue;
+    }
+    out += text.slice(run, pos);
+    const e = text.charCodeAt(pos + 1);
+    switch (e) {
+      case QUOTE:
+        out += '"';
+        break;
+      case BACKSLASH:
+        out += '\\';
+        break;
+      case 0x2f:
+        out += '/';
+        break;
+      case 0x62:
+        out += '\b';
+        break;
+      case 0x66:
+        out += '\f';
+        break;
+      case 0x6e:
+        out += '\n';
+        break;
+      case 0x72:
+        out += '\r';
+        break;
+      case 0x74:
+        out += '\t';
+        break;
+      case 0x75: {
+        let code = 0;
+        for (let i = 2; i < 6; i++) {
+          const digit = hexValue(text.charCodeAt(pos + i));
+          if (digit < 0) fail('Invalid \\u escape', pos);
+          code = code * 16 + digit;
+        }
+        out += String.fromCharCode(code);
+        pos += 4;
+        break;
+      }
+      default:
+        fail('Invalid escape', pos);
+    }
+    pos += 2;
+    run = pos;
+  }
+}
+
+/** What reading keys needs besides the text: the options, and the key sets of large open objects by depth. */
+interface KeyState {
+  readonly keySets: (Set<string> | undefined)[];
+  readonly rejectDuplicateKeys: boolean;
+  readonly ascii: AsciiWords | undefined;
+  /** The key {@link readKey} read last. */
+  key: string;
+}
+
+/**
+ * Whether `key` is among the keys of the open object whose keys and values
+ * alternate in `values` from `start` to `end`; objects past 16 keys keep a set.
+ */
+function isDuplicate(
+  values: readonly (string | JsonValue)[],
+  start: number,
+  end: number,
+  key: string,
+  depth: number,
+  state: KeyState,
+): boolean {
+  if (end - start < 32) {
+    for (let i = start; i < end; i += 2) if (values[i] === key) return true;
+    return false;
+  }
+  let keys = state.keySets[depth];
+  if (keys === undefined) {
+    keys = new Set();
+    for (let i = start; i < end; i += 2) keys.add(values[i] as string);
+    state.keySets[depth] = keys;
+  }
+  if (keys.has(key)) return true;
+  keys.add(key);
+  return false;
+}
+
+/**
+ * Reads the key of an object's next entry and the `:` after it, at `pos`, into
+ * `state.key`, refusing a duplicate when asked to; returns where its value starts.
+ */
+function readKey(
+  text: string,
+  pos: number,
+  values: readonly (string | JsonValue)[],
+  start: number,
+  end: number,
+  depth: number,
+  state: KeyState,
+): number {
+  if (text.charCodeAt(pos) !== QUOTE) fail('Expected a string key', pos);
+  let close = pos + 1;
+  let c = text.charCodeAt(close);
+  while (c !== QUOTE && c !== BACKSLASH && c >= 0x20) c = text.charCodeAt(++close);
+  let key: string;
+  if (c === QUOTE) {
+    key = text.slice(pos + 1, close);
+    pos = close + 1;
+  } else {
+    const read = readEscapedString(text, pos + 1);
+    key = read.value;
+    pos = read.end;
+  }
+  if (state.rejectDuplicateKeys && isDuplicate(values, start, end, key, depth, state)) {
+    throw new SkopsError(
+      'INVALID_JSON',
+      `Duplicate key "${key}" in a JSON object: a file could show one value to an audit and another to the loader, so it is refused.`,
+    );
+  }
+  pos = skipWs(text, pos, state.ascii);
+  if (text.charCodeAt(pos) !== COLON) fail("Expected ':'", pos);
+  state.key = key;
+  return skipWs(text, pos + 1, state.ascii);
+}
 
 /**
  * Parses JSON text into a lossless, order-preserving tree without recursion,
  * so that deep nesting ends in a typed error instead of a stack overflow.
+ *
+ * One loop over character codes; the values of all open containers sit on one
+ * stack and each container is cut from it, at its exact size, when it closes.
+ * Strings without escapes are one slice, numbers are scanned without a regular
+ * expression, and duplicate keys are found by scanning the keys read so far
+ * (a set only for large objects), because schema objects hold a handful of keys.
  */
 export function parseJson(text: string, options: JsonParseOptions = {}): JsonValue {
+  return parseJsonText(text, undefined, options);
+}
+
+/**
+ * {@link parseJson} of text decoded from `bytes`; when the text is all ASCII
+ * (`text.length === bytes.length` after a strict UTF-8 decode without a BOM,
+ * as Python's `json.dumps` writes by default) the bytes speed up skipping
+ * whitespace.
+ */
+export function parseJsonBytes(
+  text: string,
+  bytes: Uint8Array,
+  options: JsonParseOptions = {},
+): JsonValue {
+  return parseJsonText(text, text.length === bytes.length ? asciiWords(bytes) : undefined, options);
+}
+
+function parseJsonText(
+  text: string,
+  ascii: AsciiWords | undefined,
+  options: JsonParseOptions,
+): JsonValue {
   const maxDepth = options.maxDepth ?? Infinity;
-  const stack: Frame[] = [];
-  let pos = 0;
-  let result: JsonValue | undefined;
-  let done = false;
-
-  const fail = (message: string): never => {
-    throw new SkopsError('INVALID_JSON', `${message} at offset ${pos} of the JSON text.`);
+  const allowNonFinite = options.allowNonFinite === true;
+  const length = text.length;
+  const keys: KeyState = {
+    keySets: [],
+    rejectDuplicateKeys: options.rejectDuplicateKeys === true,
+    ascii,
+    key: '',
   };
-  const skipWs = () => {
-    for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos++;
-      else return;
-    }
-  };
-
-  const emit = (value: JsonValue) => {
-    const top = stack[stack.length - 1];
-    if (!top) {
-      result = value;
-      done = true;
-    } else if (top.kind === 'array') {
-      top.items.push(value);
+  // The values (objects: keys and values alternating) of the open containers,
+  // innermost last, up to `top`; where each container's values start, and its kind.
+  const values: (string | JsonValue)[] = [];
+  let top = 0;
+  const starts: number[] = [];
+  const isObject: boolean[] = [];
+  let pos = skipWs(text, 0, ascii);
+  let value: JsonValue;
+  for (;;) {
+    // Read one value, or open a container and go on to its first value.
+    const c = text.charCodeAt(pos);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      const depth = starts.length;
+      if (depth + 1 > maxDepth) {
+        throw new LimitExceededError('maxDepth', depth + 1, maxDepth, 'JSON nesting');
+      }
+      pos = skipWs(text, pos + 1, ascii);
+      if (c === OPEN_BRACE) {
+        if (text.charCodeAt(pos) === CLOSE_BRACE) {
+          pos++;
+          value = jsonObjectFromFlat([]);
+        } else {
+          starts.push(top);
+          isObject.push(true);
+          keys.keySets[depth] = undefined;
+          pos = readKey(text, pos, values, top, top, depth, keys);
+          values[top++] = keys.key;
+          continue;
+        }
+      } else if (text.charCodeAt(pos) === CLOSE_BRACKET) {
+        pos++;
+        value = [];
+      } else {
+        starts.push(top);
+        isObject.push(false);
+        continue;
+      }
+    } else if (c === QUOTE) {
+      let end = pos + 1;
+      let s = text.charCodeAt(end);
+      while (s !== QUOTE && s !== BACKSLASH && s >= 0x20) s = text.charCodeAt(++end);
+      if (s === QUOTE) {
+        value = text.slice(pos + 1, end);
+        pos = end + 1;
+      } else {
+        const read = readEscapedString(text, pos + 1);
+        value = read.value;
+        pos = read.end;
+      }
     } else {
-      top.entries.push([top.key as string, value]);
-      top.key = undefined;
+      const end = numberEnd(text, pos);
+      if (end >= 0) {
+        value = { kind: 'number', text: text.slice(pos, end) };
+        pos = end;
+      } else if (text.startsWith('true', pos)) {
+        value = true;
+        pos += 4;
+      } else if (text.startsWith('false', pos)) {
+        value = false;
+        pos += 5;
+      } else if (text.startsWith('null', pos)) {
+        value = null;
+        pos += 4;
+      } else if (allowNonFinite && text.startsWith('NaN', pos)) {
+        value = { kind: 'number', text: 'NaN' };
+        pos += 3;
+      } else if (allowNonFinite && text.startsWith('Infinity', pos)) {
+        value = { kind: 'number', text: 'Infinity' };
+        pos += 8;
+      } else if (allowNonFinite && text.startsWith('-Infinity', pos)) {
+        value = { kind: 'number', text: '-Infinity' };
+        pos += 9;
+      } else {
+        fail('Unexpected character', pos);
+      }
     }
-  };
 
-  const readString = (): string => {
-    pos++;
-    let out = '';
-    let start = pos;
+    // Add the value to its container; close every container that ends here.
     for (;;) {
-      if (pos >= text.length) fail('Unterminated string');
-      const c = text.charCodeAt(pos);
-      if (c === 0x22) {
-        out += text.slice(start, pos);
-        pos++;
-        return out;
+      const depth = starts.length - 1;
+      if (depth < 0) {
+        pos = skipWs(text, pos, ascii);
+        if (pos !== length) fail('Unexpected data after the JSON value', pos);
+        return value;
       }
-      if (c < 0x20) fail('Control character in string');
-      if (c === 0x5c) {
-        out += text.slice(start, pos);
-        const e = text[pos + 1];
-        switch (e) {
-          case '"':
-            out += '"';
-            break;
-          case '\\':
-            out += '\\';
-            break;
-          case '/':
-            out += '/';
-            break;
-          case 'b':
-            out += '\b';
-            break;
-          case 'f':
-            out += '\f';
-            break;
-          case 'n':
-            out += '\n';
-            break;
-          case 'r':
-            out += '\r';
-            break;
-          case 't':
-            out += '\t';
-            break;
-          case 'u': {
-            const hex = text.slice(pos + 2, pos + 6);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('Invalid \\u escape');
-            out += String.fromCharCode(parseInt(hex, 16));
-            pos += 4;
-            break;
-          }
-          default:
-            fail('Invalid escape');
+      values[top++] = value;
+      pos = skipWs(text, pos, ascii);
+      const next = text.charCodeAt(pos);
+      const start = starts[depth] as number;
+      if (isObject[depth]) {
+        if (next === COMMA) {
+          pos = readKey(text, skipWs(text, pos + 1, ascii), values, start, top, depth, keys);
+          values[top++] = keys.key;
+          break;
         }
-        pos += 2;
-        start = pos;
-        continue;
-      }
-      pos++;
-    }
-  };
-
-  const readScalar = (): JsonValue => {
-    const c = text[pos];
-    if (c === '"') return readString();
-    if (text.startsWith('true', pos)) {
-      pos += 4;
-      return true;
-    }
-    if (text.startsWith('false', pos)) {
-      pos += 5;
-      return false;
-    }
-    if (text.startsWith('null', pos)) {
-      pos += 4;
-      return null;
-    }
-    if (options.allowNonFinite) {
-      for (const token of ['NaN', 'Infinity', '-Infinity']) {
-        if (text.startsWith(token, pos)) {
-          pos += token.length;
-          return { kind: 'number', text: token };
+        if (next !== CLOSE_BRACE) fail("Expected ',' or '}'", pos);
+        value = jsonObjectFromFlat(values.slice(start, top));
+      } else {
+        if (next === COMMA) {
+          pos = skipWs(text, pos + 1, ascii);
+          break;
         }
-      }
-    }
-    NUMBER.lastIndex = pos;
-    const m = NUMBER.exec(text);
-    if (!m) return fail('Unexpected character');
-    pos += m[0].length;
-    return { kind: 'number', text: m[0] };
-  };
-
-  skipWs();
-  while (!done) {
-    skipWs();
-    const top = stack[stack.length - 1];
-    if (top?.kind === 'object' && top.key === undefined) {
-      if (text[pos] === '}') {
-        pos++;
-        stack.pop();
-        emit(makeJsonObject(top.entries));
-        continue;
-      }
-      if (top.entries.length > 0) {
-        if (text[pos] !== ',') fail("Expected ',' or '}'");
-        pos++;
-        skipWs();
-      }
-      if (text[pos] !== '"') fail('Expected a string key');
-      const key = readString();
-      if (top.keys.has(key)) {
-        if (options.rejectDuplicateKeys) {
-          throw new SkopsError(
-            'INVALID_JSON',
-            `Duplicate key "${key}" in a JSON object: a file could show one value to an audit and another to the loader, so it is refused.`,
-          );
-        }
-      }
-      top.keys.add(key);
-      skipWs();
-      if (text[pos] !== ':') fail("Expected ':'");
-      pos++;
-      top.key = key;
-      continue;
-    }
-    if (top?.kind === 'array' && text[pos] === ']') {
-      pos++;
-      stack.pop();
-      emit(top.items);
-      continue;
-    }
-    if (top?.kind === 'array' && top.items.length > 0) {
-      if (text[pos] !== ',') fail("Expected ',' or ']'");
-      pos++;
-      skipWs();
-    }
-    const c = text[pos];
-    if (c === '{' || c === '[') {
-      if (stack.length + 1 > maxDepth) {
-        throw new LimitExceededError('maxDepth', stack.length + 1, maxDepth, 'JSON nesting');
+        if (next !== CLOSE_BRACKET) fail("Expected ',' or ']'", pos);
+        value = values.slice(start, top) as JsonValue[];
       }
       pos++;
-      stack.push(
-        c === '{'
-          ? { kind: 'object', entries: [], keys: new Set(), key: undefined }
-          : { kind: 'array', items: [] },
-      );
-      continue;
+      top = start;
+      starts.pop();
+      isObject.pop();
     }
-    emit(readScalar());
   }
-  skipWs();
-  if (pos !== text.length) fail('Unexpected data after the JSON value');
-  return result as JsonValue;
 }

@@ -4,7 +4,14 @@ import { isJsonNumber, isJsonObject } from '../json/json-object.js';
 import type { JsonObject, JsonValue } from '../json/types.js';
 import type { Limits } from '../limits.js';
 import { CURRENT_PROTOCOL, type Registry } from '../plugin/registry.js';
-import type { Child, InertNode, NodeHandler, ParseContext, TrustedParam } from '../plugin/types.js';
+import type {
+  Child,
+  InertNode,
+  NodeHandler,
+  ParseContext,
+  TrustedParam,
+  TrustSpec,
+} from '../plugin/types.js';
 import type { TrustResolver } from '../trust/trust-resolver.js';
 import { unknownLoader } from './errors.js';
 import { joinPath } from './json-path.js';
@@ -53,36 +60,105 @@ function requireString(state: JsonObject, key: string, path: string): string {
   return value;
 }
 
-/**
- * Builds the inert node tree (Python's `get_tree`): finds each node's handler
- * by `__loader__` and protocol, computes its trusted set, and lets the handler
- * declare children. No value is constructed and nothing is run. A node whose
- * `__id__` was seen stands for the earlier node and is not parsed again.
- */
-export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree {
-  const memo = new Map<string, InertNode>();
-  const members = new Set<string>();
-  const toPrepare: InertNode[] = [];
-  let nodeCount = 0;
-  const registered = options.registry.plugins.map((p) => p.name);
+/** A node's {@link ParseContext}: one object per node, its methods shared on the prototype. */
+class NodeContext implements ParseContext {
+  readonly protocol: number;
+  readonly path: string;
+  readonly limits: Limits;
+  readonly trustedParam: TrustedParam;
+  readonly trusted: ReadonlySet<string>;
+  readonly #builder: TreeBuilder;
+  readonly #depth: number;
 
-  const handlerFor = (loader: string, state: JsonObject, path: string): NodeHandler => {
+  constructor(
+    builder: TreeBuilder,
+    path: string,
+    trustedParam: TrustedParam,
+    trusted: ReadonlySet<string>,
+    depth: number,
+  ) {
+    this.protocol = builder.options.protocol;
+    this.path = path;
+    this.limits = builder.options.limits;
+    this.trustedParam = trustedParam;
+    this.trusted = trusted;
+    this.#builder = builder;
+    this.#depth = depth;
+  }
+
+  child(
+    childState: JsonValue | undefined,
+    childKey: string,
+    childTrusted?: TrustedParam,
+  ): InertNode {
+    return this.#builder.build(
+      childState,
+      joinPath(this.path, childKey),
+      childTrusted === undefined ? this.trustedParam : childTrusted,
+      this.#depth + 1,
+    );
+  }
+
+  requireMember(name: JsonValue | undefined, memberKey = 'file'): string {
+    if (typeof name !== 'string') {
+      throw new SkopsError('INVALID_SCHEMA', `"${memberKey}" must name an archive member.`, {
+        path: joinPath(this.path, memberKey),
+      });
+    }
+    if (!this.#builder.options.hasMember(name)) {
+      throw new SkopsError(
+        'MISSING_MEMBER',
+        `The archive has no member "${name}" that this node refers to. The file is incomplete or corrupted.`,
+        { path: joinPath(this.path, memberKey) },
+      );
+    }
+    this.#builder.members.add(name);
+    return name;
+  }
+
+  error(message: string, errKey?: string): SkopsError {
+    return new SkopsError('INVALID_SCHEMA', message, {
+      path: errKey ? joinPath(this.path, errKey) : this.path,
+    });
+  }
+}
+
+/** The state of one {@link buildTree} run. */
+class TreeBuilder {
+  readonly options: BuildOptions;
+  readonly memo = new Map<string, InertNode>();
+  readonly members = new Set<string>();
+  readonly toPrepare: InertNode[] = [];
+  nodeCount = 0;
+  /** Handlers by loader name: the registry's lookup builds a key string per call. */
+  readonly #handlers = new Map<string, NodeHandler>();
+
+  constructor(options: BuildOptions) {
+    this.options = options;
+  }
+
+  handlerFor(loader: string, state: JsonObject, path: string): NodeHandler {
+    const known = this.#handlers.get(loader);
+    if (known !== undefined) return known;
+    const { registry, protocol } = this.options;
     const handler =
-      options.registry.handler(loader, options.protocol) ??
-      options.registry.handler(loader, CURRENT_PROTOCOL);
+      registry.handler(loader, protocol) ?? registry.handler(loader, CURRENT_PROTOCOL);
     if (!handler) {
       const type = `${String(state.get('__module__'))}.${String(state.get('__class__'))}`;
-      throw unknownLoader(loader, type, options.protocol, registered, path);
+      const registered = registry.plugins.map((p) => p.name);
+      throw unknownLoader(loader, type, protocol, registered, path);
     }
+    this.#handlers.set(loader, handler);
     return handler;
-  };
+  }
 
-  const build = (
+  build(
     state: JsonValue | undefined,
     path: string,
     trusted: TrustedParam,
     depth: number,
-  ): InertNode => {
+  ): InertNode {
+    const options = this.options;
     if (!isJsonObject(state)) {
       throw new SkopsError(
         'INVALID_SCHEMA',
@@ -92,7 +168,7 @@ export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree 
     }
     const key = memoKey(state.get('__id__'), path);
     if (key !== undefined) {
-      const seen = memo.get(key);
+      const seen = this.memo.get(key);
       if (seen) return seen;
     }
     if (depth > options.limits.maxDepth) {
@@ -104,20 +180,20 @@ export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree 
         path,
       );
     }
-    if (++nodeCount > options.limits.maxNodes) {
+    if (++this.nodeCount > options.limits.maxNodes) {
       throw new LimitExceededError(
         'maxNodes',
-        nodeCount,
+        this.nodeCount,
         options.limits.maxNodes,
         'The number of schema nodes',
         path,
       );
     }
     const loader = requireString(state, '__loader__', path);
-    const handler = handlerFor(loader, state, path);
+    const handler = this.handlerFor(loader, state, path);
     const ownTrusted = handler.ignoresCallerTrusted
-      ? options.trust.defaults(handler.defaultTrusted ?? {})
-      : options.trust.effective(handler.defaultTrusted ?? {}, trusted);
+      ? options.trust.defaults(handler.defaultTrusted ?? NO_TRUST_SPEC)
+      : options.trust.effective(handler.defaultTrusted ?? NO_TRUST_SPEC, trusted);
     const node: MutableNode = {
       loader,
       module: requireString(state, '__module__', path),
@@ -128,52 +204,39 @@ export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree 
       handler,
       state,
       trusted: ownTrusted,
-      children: [],
+      children: NO_CHILDREN,
       data: undefined,
     };
     // Memoised before the children are parsed, as Python does, so a child
     // naming its ancestor's __id__ gets that ancestor (a cycle the audit and
     // construct phases guard against).
-    if (key !== undefined) memo.set(key, node);
-    const ctx: ParseContext = {
-      protocol: options.protocol,
-      path,
-      limits: options.limits,
-      trustedParam: trusted,
-      trusted: ownTrusted,
-      child: (childState, childKey, childTrusted) =>
-        build(
-          childState,
-          joinPath(path, childKey),
-          childTrusted === undefined ? trusted : childTrusted,
-          depth + 1,
-        ),
-      requireMember: (name, memberKey = 'file') => {
-        if (typeof name !== 'string') {
-          throw new SkopsError('INVALID_SCHEMA', `"${memberKey}" must name an archive member.`, {
-            path: joinPath(path, memberKey),
-          });
-        }
-        if (!options.hasMember(name)) {
-          throw new SkopsError(
-            'MISSING_MEMBER',
-            `The archive has no member "${name}" that this node refers to. The file is incomplete or corrupted.`,
-            { path: joinPath(path, memberKey) },
-          );
-        }
-        members.add(name);
-        return name;
-      },
-      error: (message, errKey) =>
-        new SkopsError('INVALID_SCHEMA', message, { path: errKey ? joinPath(path, errKey) : path }),
-    };
-    const parsed = handler.parse(state, ctx);
-    node.children = (parsed.children ?? []) as readonly (readonly [string, Child])[];
+    if (key !== undefined) this.memo.set(key, node);
+    const parsed = handler.parse(state, new NodeContext(this, path, trusted, ownTrusted, depth));
+    if (parsed.children !== undefined) {
+      node.children = parsed.children as readonly (readonly [string, Child])[];
+    }
     node.data = parsed.data;
-    if (handler.prepare) toPrepare.push(node);
+    if (handler.prepare) this.toPrepare.push(node);
     return node;
-  };
+  }
+}
 
-  const root = build(schema, '$', options.trusted, 1);
-  return { root, members, toPrepare, nodeCount };
+const NO_CHILDREN: readonly (readonly [string, Child])[] = Object.freeze([]);
+const NO_TRUST_SPEC: TrustSpec = Object.freeze({});
+
+/**
+ * Builds the inert node tree (Python's `get_tree`): finds each node's handler
+ * by `__loader__` and protocol, computes its trusted set, and lets the handler
+ * declare children. No value is constructed and nothing is run. A node whose
+ * `__id__` was seen stands for the earlier node and is not parsed again.
+ */
+export function buildTree(schema: JsonObject, options: BuildOptions): BuiltTree {
+  const builder = new TreeBuilder(options);
+  const root = builder.build(schema, '$', options.trusted, 1);
+  return {
+    root,
+    members: builder.members,
+    toPrepare: builder.toPrepare,
+    nodeCount: builder.nodeCount,
+  };
 }
