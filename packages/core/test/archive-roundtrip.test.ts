@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS } from '../src/limits.js';
 import { memorySource } from '../src/archive/memory-source.js';
 import { openArchive } from '../src/archive/open-archive.js';
 import { archiveChunks, writeArchive } from '../src/archive/write-archive.js';
-import { crc32 } from '../src/archive/crc32.js';
+import { crc32, crc32Js, crc32Update } from '../src/archive/crc32.js';
 import type { ArchiveMemberInput, ArchiveWriteOptions } from '../src/archive/types.js';
 
 function pseudoRandom(n: number, seed: number): Uint8Array {
@@ -194,8 +194,74 @@ describe('CRC-32', () => {
       return ~c >>> 0;
     };
     for (let start = 0; start < 9; start++) {
-      for (let end = start; end <= data.length; end += 13)
-        expect(crc32(data.subarray(start, end))).toBe(slow(data.subarray(start, end)));
+      for (let end = start; end <= data.length; end += 13) {
+        const piece = data.subarray(start, end);
+        expect(crc32(piece)).toBe(slow(piece));
+        expect(crc32Js(0, piece)).toBe(slow(piece));
+      }
+    }
+  });
+
+  it('gives the same value fed in uneven pieces, on the platform (native in Node) and in JavaScript', () => {
+    const data = pseudoRandom(100_003, 5);
+    let native = 0;
+    let js = 0;
+    for (let p = 0, step = 1; p < data.length; p += step, step = step * 3 + 1) {
+      native = crc32Update(native, data.subarray(p, p + step));
+      js = crc32Js(js, data.subarray(p, p + step));
+    }
+    expect(native).toBe(crc32Js(0, data));
+    expect(js).toBe(crc32Js(0, data));
+  });
+});
+
+describe('reading members in any order', () => {
+  const MiB = 1024 * 1024;
+  const small = Array.from({ length: 40 }, (_, i) => ({
+    name: `small-${i}.npy`,
+    data: pseudoRandom(1000 + i * 997, i + 1),
+  }));
+  const large = { name: 'large.npy', data: pseudoRandom(40 * MiB + 3, 99) };
+  const input = [...small.slice(0, 20), large, ...small.slice(20)];
+
+  it('returns every member intact, small ones read ahead together and a large one in pieces', async () => {
+    const archive = await openArchive(
+      memorySource(writeArchive(input, { compression: 'stored' })),
+      {
+        limits: DEFAULT_LIMITS,
+      },
+    );
+    for (const m of [...input].reverse())
+      expect(same(await archive.read(m.name), m.data)).toBe(true);
+    for (const m of input) expect(same(await archive.read(m.name), m.data)).toBe(true);
+  });
+
+  it('catches a flipped byte in the last piece of a large member and in a small member', async () => {
+    const bytes = writeArchive(input, { compression: 'stored' });
+    const flip = (at: number): Uint8Array => {
+      const copy = bytes.slice();
+      copy[at]! ^= 1;
+      return copy;
+    };
+    const find = (part: Uint8Array): number => Buffer.from(bytes).indexOf(Buffer.from(part));
+    const largeEnd = find(large.data.subarray(large.data.length - 64));
+    const smallAt = find(small[3]!.data.subarray(0, 64));
+    expect(largeEnd).toBeGreaterThan(40 * MiB);
+    expect(smallAt).toBeGreaterThan(0);
+    for (const [damaged, name] of [
+      [flip(largeEnd + 60), large.name],
+      [flip(smallAt + 10), small[3]!.name],
+    ] as const) {
+      const archive = await openArchive(memorySource(damaged), { limits: DEFAULT_LIMITS });
+      const error: unknown = await archive.read(name).then(
+        () => 'read without error',
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({
+        code: 'INVALID_ARCHIVE',
+        message: expect.stringContaining('CRC-32'),
+      });
+      expect(same(await archive.read(small[0]!.name), small[0]!.data)).toBe(true);
     }
   });
 });

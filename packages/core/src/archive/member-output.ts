@@ -1,15 +1,20 @@
 import { invalidArchive, quoteName } from './archive-errors.js';
+import { crc32Update } from './crc32.js';
 
 /**
  * The buffer a member decompresses into, sized from its declared (and
  * limit-checked) uncompressed size. Writing past that size stops the
  * decompressor at once: the stream lies about its size, so it is refused
- * without producing the rest.
+ * without producing the rest. The CRC-32 runs over what was written while it
+ * is still in cache (`write`) or piece by piece while the next piece is read
+ * (`checksum`), never as a second pass over the whole member.
  */
 export class MemberOutput {
   readonly bytes: Uint8Array;
   readonly name: string;
   length = 0;
+  private crc = 0;
+  private summed = 0;
 
   constructor(size: number, name: string) {
     this.bytes = new Uint8Array(size);
@@ -24,6 +29,16 @@ export class MemberOutput {
     if (chunk.length > this.remaining) throw this.overflow();
     this.bytes.set(chunk, this.length);
     this.length += chunk.length;
+    this.checksum();
+  }
+
+  /** The CRC-32 of the bytes written so far (decoders that fill `bytes` directly just move `length`). */
+  checksum(): number {
+    if (this.summed < this.length) {
+      this.crc = crc32Update(this.crc, this.bytes.subarray(this.summed, this.length));
+      this.summed = this.length;
+    }
+    return this.crc;
   }
 
   overflow(): Error {

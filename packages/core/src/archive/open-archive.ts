@@ -4,15 +4,18 @@ import type { Limits } from '../limits.js';
 import type { ArchiveEntry, ArchiveReader, ByteSource, OpenArchiveOptions } from './types.js';
 import { invalidArchive, quoteName } from './archive-errors.js';
 import { readCentralDirectory, type CentralEntry } from './central-directory.js';
-import { crc32 } from './crc32.js';
 import { decodeBzip2 } from './bzip2-decoder.js';
 import { inflateInto } from './inflate-member.js';
 import { decodeZipLzma } from './lzma-decoder.js';
 import { MemberOutput } from './member-output.js';
+import { ReadWindow } from './read-window.js';
 import { FLAG_ENCRYPTED, LOCAL_HEADER_SIZE, SIG_LOCAL, u16, u32 } from './zip-format.js';
 
 const MiB = 1024 * 1024;
 const READ_CHUNK = 4 * MiB;
+const STORED_PIECE = 16 * MiB;
+// Members up to this size (header and data) are served from one read-ahead window.
+const SMALL_MEMBER = 256 * 1024;
 
 /**
  * Opens a zip archive for reading: checks the whole central directory up
@@ -41,6 +44,7 @@ export async function openArchive(
   const publicByName = new Map(entries.map((e) => [e.name, e]));
   let totalRead = 0;
   let closed = false;
+  const window = new ReadWindow(source);
 
   return {
     entries,
@@ -67,8 +71,9 @@ export async function openArchive(
       }
       checkLimits(entry, limits, totalRead);
       totalRead += entry.uncompressedSize;
-      const data = await readMember(source, entry);
-      const actual = crc32(data);
+      const out = await readMember(source, entry, window);
+      const data = out.finish();
+      const actual = out.checksum();
       if (actual !== entry.crc32) {
         throw invalidArchive(
           `Member ${quoteName(name)} fails its CRC-32 check (stored ${hex(entry.crc32)}, computed ${hex(actual)}): the file is corrupt. Re-download or re-create it.`,
@@ -128,15 +133,67 @@ function checkLimits(entry: CentralEntry, limits: Limits, totalRead: number): vo
   }
 }
 
-/** Reads a member's local header, checks it against the central directory, then reads and decompresses its data. */
-async function readMember(source: ByteSource, entry: CentralEntry): Promise<Uint8Array> {
+/**
+ * Reads a member's local header, checks it against the central directory,
+ * then reads and decompresses its data. A small member (header and data
+ * together under {@link SMALL_MEMBER}) comes out of a shared read-ahead
+ * window, so a model with thousands of small arrays costs a few reads instead
+ * of two per member; a larger one reads its header, then its data straight
+ * into its own buffer.
+ */
+async function readMember(
+  source: ByteSource,
+  entry: CentralEntry,
+  window: ReadWindow,
+): Promise<MemberOutput> {
   const name = entry.name;
-  if (entry.localOffset + LOCAL_HEADER_SIZE + entry.rawName.length > source.size) {
+  const headerLength = LOCAL_HEADER_SIZE + entry.rawName.length;
+  if (entry.localOffset + headerLength > source.size) {
     throw invalidArchive(
       `The local header of member ${quoteName(name)} lies past the end of the file: the archive is truncated.`,
     );
   }
-  const header = await source.read(entry.localOffset, LOCAL_HEADER_SIZE + entry.rawName.length);
+  const extent = entry.extentEnd - entry.localOffset;
+  const small = extent <= SMALL_MEMBER;
+  const head = small
+    ? await window.view(entry.localOffset, Math.max(extent, headerLength))
+    : await source.read(entry.localOffset, headerLength);
+  const dataStart = entry.localOffset + checkLocalHeader(head, entry);
+  const dataEnd = dataStart + entry.compressedSize;
+  if (dataEnd > entry.extentEnd) {
+    throw invalidArchive(
+      `The data of member ${quoteName(name)} (${entry.compressedSize} bytes at ${dataStart}) runs into the next member or the central directory: the archive is corrupt or crafted.`,
+    );
+  }
+  const out = new MemberOutput(entry.uncompressedSize, name);
+  const compressed = (): Promise<Uint8Array> =>
+    small
+      ? Promise.resolve(head.subarray(dataStart - entry.localOffset, dataEnd - entry.localOffset))
+      : source.read(dataStart, entry.compressedSize);
+  switch (entry.method) {
+    case 'stored':
+      if (small) out.write(await compressed());
+      else await readStored(source, dataStart, out);
+      break;
+    case 'deflate':
+      await inflateInto(
+        small ? once(await compressed()) : chunksOf(source, dataStart, entry.compressedSize),
+        out,
+      );
+      break;
+    case 'lzma':
+      decodeZipLzma(await compressed(), out);
+      break;
+    case 'bzip2':
+      decodeBzip2(await compressed(), out);
+      break;
+  }
+  return out;
+}
+
+/** Checks a local header against the central directory; returns where the member's data starts. */
+function checkLocalHeader(header: Uint8Array, entry: CentralEntry): number {
+  const name = entry.name;
   if (u32(header, 0) !== SIG_LOCAL) {
     throw invalidArchive(
       `The local header of member ${quoteName(name)} is missing at offset ${entry.localOffset}: the archive is corrupt.`,
@@ -147,7 +204,7 @@ async function readMember(source: ByteSource, entry: CentralEntry): Promise<Uint
   const extraLen = u16(header, 28);
   if (
     nameLen !== entry.rawName.length ||
-    !sameBytes(header.subarray(LOCAL_HEADER_SIZE), entry.rawName)
+    !sameBytes(header.subarray(LOCAL_HEADER_SIZE, LOCAL_HEADER_SIZE + nameLen), entry.rawName)
   ) {
     throw invalidArchive(
       `The local header of member ${quoteName(name)} names a different member than the central directory: the archive is corrupt or crafted. Do not use it.`,
@@ -158,26 +215,34 @@ async function readMember(source: ByteSource, entry: CentralEntry): Promise<Uint
       `Member ${quoteName(name)} is encrypted. skops files are never encrypted; decrypt the archive with the tool that made it.`,
     );
   }
-  const dataStart = entry.localOffset + LOCAL_HEADER_SIZE + nameLen + extraLen;
-  const dataEnd = dataStart + entry.compressedSize;
-  if (dataEnd > entry.extentEnd) {
-    throw invalidArchive(
-      `The data of member ${quoteName(name)} (${entry.compressedSize} bytes at ${dataStart}) runs into the next member or the central directory: the archive is corrupt or crafted.`,
-    );
+  return LOCAL_HEADER_SIZE + nameLen + extraLen;
+}
+
+/**
+ * Reads a stored member into its buffer in pieces, checksumming each piece
+ * while the next one is being read (file reads run on Node's thread pool).
+ */
+async function readStored(source: ByteSource, offset: number, out: MemberOutput): Promise<void> {
+  const target = out.bytes;
+  let pending: Promise<void> | undefined = readInto(
+    source,
+    offset,
+    target.subarray(0, STORED_PIECE),
+  );
+  for (let end = 0; pending;) {
+    await pending;
+    end = Math.min(end + STORED_PIECE, target.length);
+    pending =
+      end < target.length
+        ? readInto(source, offset + end, target.subarray(end, end + STORED_PIECE))
+        : undefined;
+    out.length = end;
+    out.checksum();
   }
-  const out = new MemberOutput(entry.uncompressedSize, name);
-  switch (entry.method) {
-    case 'stored':
-      await readInto(source, dataStart, out.bytes);
-      out.length = out.bytes.length;
-      return out.finish();
-    case 'deflate':
-      return inflateInto(chunksOf(source, dataStart, entry.compressedSize), out);
-    case 'lzma':
-      return decodeZipLzma(await source.read(dataStart, entry.compressedSize), out);
-    case 'bzip2':
-      return decodeBzip2(await source.read(dataStart, entry.compressedSize), out);
-  }
+}
+
+async function* once(chunk: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield chunk;
 }
 
 async function readInto(source: ByteSource, offset: number, target: Uint8Array): Promise<void> {
