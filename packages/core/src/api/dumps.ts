@@ -25,6 +25,8 @@ export function skopsMembers(value: unknown, options: DumpOptions = {}): Archive
 /**
  * Saves a value in the skops format (protocol 2), readable by Python skops.
  * See docs/value-model.md for how JavaScript values map to Python ones.
+ * The result is allocated once at the archive's size; array data is copied
+ * into it once, straight from the arrays.
  */
 export async function dumps(value: unknown, options: DumpOptions = {}): Promise<Uint8Array> {
   return writeArchive(skopsMembers(value, options), {
@@ -33,7 +35,11 @@ export async function dumps(value: unknown, options: DumpOptions = {}): Promise<
   });
 }
 
-/** The archive bytes in chunks, for writing large files without one buffer. */
+/**
+ * The archive bytes in chunks, for writing large files without one buffer.
+ * Array data comes as views of the value's own memory, not copies: write the
+ * chunks out before changing the value.
+ */
 export function dumpChunks(value: unknown, options: DumpOptions = {}): Iterable<Uint8Array> {
   return archiveChunks(skopsMembers(value, options), {
     compression: options.compression ?? 'stored',

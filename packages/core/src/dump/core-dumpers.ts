@@ -21,7 +21,14 @@ const head = (cls: string, module: string, loader: string): State => ({
 
 /** A JsonNode state, exactly as Python's `object_get_state` writes one. */
 export function jsonState(content: string): State {
-  return { ...head('str', 'builtins', 'JsonNode'), content, is_json: true };
+  // Most nodes of a schema are JsonNodes: one literal, no spread of a shared head.
+  return {
+    __class__: 'str',
+    __module__: 'builtins',
+    __loader__: 'JsonNode',
+    content,
+    is_json: true,
+  };
 }
 
 const dumper = (

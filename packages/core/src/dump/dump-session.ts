@@ -3,7 +3,7 @@ import { LimitExceededError } from '../errors/limit-exceeded-error.js';
 import type { ArchiveMemberChunks } from '../archive/types.js';
 import type { Limits } from '../limits.js';
 import type { Registry } from '../plugin/registry.js';
-import type { DumpContext } from '../plugin/types.js';
+import type { DumpContext, Dumper } from '../plugin/types.js';
 import { PyFunction, PyType } from '../values/py-refs.js';
 
 /**
@@ -42,7 +42,13 @@ export class DumpSession implements DumpContext {
   }
 
   state(value: unknown): Record<string, unknown> {
-    const dumper = this.#registry.dumpers.find((d) => d.test(value));
+    let dumper: Dumper | undefined;
+    for (const d of this.#registry.dumpers) {
+      if (d.test(value)) {
+        dumper = d;
+        break;
+      }
+    }
     if (!dumper) {
       const kind =
         value === undefined
