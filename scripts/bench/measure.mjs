@@ -111,7 +111,8 @@ const OPERATIONS = {
     const convert = spec.variant === 'joblib' ? convertJoblib : convertPickle;
     return () => convert(bytes, { recognisers: numpyRecognisers });
   },
-  // The decompression libraries alone on the same members: fflate (what skops-ts uses), Node's zlib (native), our LZMA decoder.
+  // The decompression libraries alone on the same members: Node's zlib (what skops-ts uses in Node),
+  // fflate (its fallback where neither zlib nor DecompressionStream exists), our LZMA decoder.
   fflate: async () => {
     const members = rawMembers((await readWhole(spec.file))[0]);
     return () =>

@@ -234,7 +234,7 @@ const OPS = {
     'dump',
     'dumps',
   ],
-  deflate: ['read', 'write', 'fflate', 'zlib', 'load', 'loads', 'untrusted', 'dump', 'dumps'],
+  deflate: ['read', 'write', 'zlib', 'fflate', 'load', 'loads', 'untrusted', 'dump', 'dumps'],
   lzma: ['read', 'lzma', 'liblzma', 'load', 'loads', 'untrusted'],
   // A Uint8Array holds at most 4 GiB in Node 20, so the > 4 GiB file has no loads / dumps.
   huge: ['read', 'copy', 'write', 'load', 'untrusted', 'dump'],
