@@ -8,7 +8,14 @@ import {
   createRegistry,
   type SkopsPlugin,
 } from '@skops-ts/core';
-import { firstDifference, jsonEqual, pythonEnvOf, skopsCases, type SkopsCase } from './fixtures.js';
+import {
+  firstDifference,
+  jsonEqual,
+  pythonEnvOf,
+  sameDescription,
+  skopsCases,
+  type SkopsCase,
+} from './fixtures.js';
 import { availablePlugins } from './plugins.js';
 import { normaliseSchema, openFile } from './schema-tree.js';
 
@@ -59,31 +66,6 @@ async function missingLoaders(c: SkopsCase): Promise<string[]> {
       ].includes(l),
   );
 }
-
-/**
- * Python's XGBoost re-serialises a booster's `handle` when it loads one, so
- * the handle bytes Python describes are its own XGBoost's encoding of the
- * same model, not the file's bytes. Those bytes are compared as "a
- * bytearray" only; the xgboost package proves the model itself (Python
- * predicts identically from the handle we keep and from our JSON export).
- */
-function withoutBoosterHandles(d: unknown): unknown {
-  if (Array.isArray(d)) return d.map(withoutBoosterHandles);
-  if (!d || typeof d !== 'object') return d;
-  const o = d as Record<string, unknown>;
-  if (o.object === 'xgboost.core.Booster' && o.state && typeof o.state === 'object') {
-    const items = ((o.state as { dict?: unknown[][] }).dict ?? []).map(([k, v]) =>
-      jsonEqual(k, { str: 'handle' })
-        ? [k, { bytearray: 'as re-serialised by the loading XGBoost' }]
-        : [k, withoutBoosterHandles(v)],
-    );
-    return { ...o, state: { dict: items } };
-  }
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, withoutBoosterHandles(v)]));
-}
-
-const sameDescription = (got: unknown, expected: unknown) =>
-  firstDifference(withoutBoosterHandles(got), withoutBoosterHandles(expected)) ?? 'equal';
 
 const options = (c: SkopsCase, extra: Record<string, unknown> = {}) => ({
   plugins: plugins as readonly SkopsPlugin[],

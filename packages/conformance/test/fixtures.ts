@@ -97,3 +97,29 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | un
   }
   return `${path}: ${JSON.stringify(a)?.slice(0, 300)} vs ${JSON.stringify(b)?.slice(0, 300)}`;
 }
+
+/**
+ * Python's XGBoost re-serialises a booster's `handle` when it loads one, so
+ * the handle bytes Python describes are its own XGBoost's encoding of the
+ * same model, not the file's bytes. Those bytes are compared as "a
+ * bytearray" only; the xgboost package proves the model itself (Python
+ * predicts identically from the handle we keep and from our JSON export).
+ */
+function withoutBoosterHandles(d: unknown): unknown {
+  if (Array.isArray(d)) return d.map(withoutBoosterHandles);
+  if (!d || typeof d !== 'object') return d;
+  const o = d as Record<string, unknown>;
+  if (o.object === 'xgboost.core.Booster' && o.state && typeof o.state === 'object') {
+    const items = ((o.state as { dict?: unknown[][] }).dict ?? []).map(([k, v]) =>
+      jsonEqual(k, { str: 'handle' })
+        ? [k, { bytearray: 'as re-serialised by the loading XGBoost' }]
+        : [k, withoutBoosterHandles(v)],
+    );
+    return { ...o, state: { dict: items } };
+  }
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, withoutBoosterHandles(v)]));
+}
+
+/** 'equal', or where a description differs from Python's (booster handles compared as bytearrays only). */
+export const sameDescription = (got: unknown, expected: unknown): string =>
+  firstDifference(withoutBoosterHandles(got), withoutBoosterHandles(expected)) ?? 'equal';
