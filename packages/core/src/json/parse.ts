@@ -161,9 +161,38 @@ function readEscapedString(text: string, start: number): { value: string; end: n
   }
 }
 
+/** Strings up to this length are looked up among those seen before; how many the table holds. */
+const INTERN_MAX_LENGTH = 40;
+const INTERN_SLOTS = 1024;
+
+/**
+ * `text.slice(start, end)`, reusing an equal short string met before: a
+ * schema repeats the same keys (`__class__`, `__loader__`, …) and names
+ * (`builtins`, `JsonNode`) on every node, and one string each instead of a
+ * copy per use makes the tree much smaller and cheaper to collect. The table
+ * keeps the last string per slot; a miss costs one comparison.
+ */
+function internedSlice(text: string, start: number, end: number, interned: string[]): string {
+  const length = end - start;
+  if (length > INTERN_MAX_LENGTH) return text.slice(start, end);
+  const slot =
+    (length * 31 +
+      text.charCodeAt(start) * 7 +
+      text.charCodeAt(start + (length >> 1)) * 3 +
+      text.charCodeAt(end - 1)) &
+    (INTERN_SLOTS - 1);
+  const seen = interned[slot] as string;
+  if (seen.length === length && text.startsWith(seen, start)) return seen;
+  const fresh = text.slice(start, end);
+  interned[slot] = fresh;
+  return fresh;
+}
+
 /** What reading keys needs besides the text: the options, and the key sets of large open objects by depth. */
 interface KeyState {
   readonly keySets: (Set<string> | undefined)[];
+  /** Short strings seen, by {@link internedSlice}'s hash. */
+  readonly interned: string[];
   readonly rejectDuplicateKeys: boolean;
   readonly ascii: AsciiWords | undefined;
   /** The key {@link readKey} read last. */
@@ -216,7 +245,7 @@ function readKey(
   while (c !== QUOTE && c !== BACKSLASH && c >= 0x20) c = text.charCodeAt(++close);
   let key: string;
   if (c === QUOTE) {
-    key = text.slice(pos + 1, close);
+    key = internedSlice(text, pos + 1, close, state.interned);
     pos = close + 1;
   } else {
     const read = readEscapedString(text, pos + 1);
@@ -273,6 +302,7 @@ function parseJsonText(
   const length = text.length;
   const keys: KeyState = {
     keySets: [],
+    interned: new Array<string>(INTERN_SLOTS).fill(''),
     rejectDuplicateKeys: options.rejectDuplicateKeys === true,
     ascii,
     key: '',
@@ -319,7 +349,7 @@ function parseJsonText(
       let s = text.charCodeAt(end);
       while (s !== QUOTE && s !== BACKSLASH && s >= 0x20) s = text.charCodeAt(++end);
       if (s === QUOTE) {
-        value = text.slice(pos + 1, end);
+        value = internedSlice(text, pos + 1, end, keys.interned);
         pos = end + 1;
       } else {
         const read = readEscapedString(text, pos + 1);

@@ -28,6 +28,17 @@ function auditsChildren(node: InertNode): boolean {
   return kind === 'default' || kind === 'extra';
 }
 
+/** Adds the names a node reports about itself to `out` (what {@link selfUnsafe} lists), without a list per node. */
+function addSelfUnsafe(node: InertNode, out: Set<string>): void {
+  const rule = node.handler.audit;
+  if (rule === undefined || rule.kind === 'default') {
+    const own = `${node.module}.${node.className}`;
+    if (!node.trusted.has(own)) out.add(own);
+    return;
+  }
+  for (const name of selfUnsafe(node)) out.add(name);
+}
+
 /**
  * Python's `get_unsafe_set` over the whole tree: every node reachable through
  * audited children adds what it reports about itself. Iterative and visiting
@@ -37,15 +48,20 @@ export function unsafeSet(root: InertNode): Set<string> {
   const out = new Set<string>();
   const seen = new Set<InertNode>([root]);
   const stack = [root];
+  const visit = (child: InertNode): void => {
+    if (!seen.has(child)) {
+      seen.add(child);
+      stack.push(child);
+    }
+  };
   while (stack.length > 0) {
     const node = stack.pop() as InertNode;
-    for (const name of selfUnsafe(node)) out.add(name);
+    addSelfUnsafe(node, out);
     if (!auditsChildren(node)) continue;
-    for (const child of childNodes(node)) {
-      if (!seen.has(child)) {
-        seen.add(child);
-        stack.push(child);
-      }
+    for (const [, child] of node.children) {
+      if (child.kind === 'node') visit(child.node);
+      else if (child.kind === 'list') for (const n of child.nodes) visit(n);
+      else if (child.kind === 'map') for (const [, n] of child.entries) visit(n);
     }
   }
   return out;

@@ -41,7 +41,12 @@ export interface BuiltTree {
 /** The key under which a node is memoised, as Python's `__id__` dict key; undefined when not memoised (absent or 0). */
 function memoKey(id: JsonValue | undefined, path: string): string | undefined {
   if (id === undefined || id === null || id === false) return undefined;
-  if (isJsonNumber(id)) return /^-?0+(\.0*)?([eE].*)?$/.test(id.text) ? undefined : `n:${id.text}`;
+  if (isJsonNumber(id)) {
+    // Python skips a falsy __id__: any spelling of zero. Most ids start with 1–9 and cannot be zero.
+    const first = id.text.charCodeAt(0);
+    const nonZero = (first >= 0x31 && first <= 0x39) || !/^-?0+(\.0*)?([eE].*)?$/.test(id.text);
+    return nonZero ? `n:${id.text}` : undefined;
+  }
   if (typeof id === 'string') return id === '' ? undefined : `s:${id}`;
   throw new SkopsError('INVALID_SCHEMA', `__id__ must be a number, got ${JSON.stringify(id)}.`, {
     path,
@@ -58,69 +63,6 @@ function requireString(state: JsonObject, key: string, path: string): string {
     );
   }
   return value;
-}
-
-/** A node's {@link ParseContext}: one object per node, its methods shared on the prototype. */
-class NodeContext implements ParseContext {
-  readonly protocol: number;
-  readonly path: string;
-  readonly limits: Limits;
-  readonly trustedParam: TrustedParam;
-  readonly trusted: ReadonlySet<string>;
-  readonly #builder: TreeBuilder;
-  readonly #depth: number;
-
-  constructor(
-    builder: TreeBuilder,
-    path: string,
-    trustedParam: TrustedParam,
-    trusted: ReadonlySet<string>,
-    depth: number,
-  ) {
-    this.protocol = builder.options.protocol;
-    this.path = path;
-    this.limits = builder.options.limits;
-    this.trustedParam = trustedParam;
-    this.trusted = trusted;
-    this.#builder = builder;
-    this.#depth = depth;
-  }
-
-  child(
-    childState: JsonValue | undefined,
-    childKey: string,
-    childTrusted?: TrustedParam,
-  ): InertNode {
-    return this.#builder.build(
-      childState,
-      joinPath(this.path, childKey),
-      childTrusted === undefined ? this.trustedParam : childTrusted,
-      this.#depth + 1,
-    );
-  }
-
-  requireMember(name: JsonValue | undefined, memberKey = 'file'): string {
-    if (typeof name !== 'string') {
-      throw new SkopsError('INVALID_SCHEMA', `"${memberKey}" must name an archive member.`, {
-        path: joinPath(this.path, memberKey),
-      });
-    }
-    if (!this.#builder.options.hasMember(name)) {
-      throw new SkopsError(
-        'MISSING_MEMBER',
-        `The archive has no member "${name}" that this node refers to. The file is incomplete or corrupted.`,
-        { path: joinPath(this.path, memberKey) },
-      );
-    }
-    this.#builder.members.add(name);
-    return name;
-  }
-
-  error(message: string, errKey?: string): SkopsError {
-    return new SkopsError('INVALID_SCHEMA', message, {
-      path: errKey ? joinPath(this.path, errKey) : this.path,
-    });
-  }
 }
 
 /** The state of one {@link buildTree} run. */
@@ -211,7 +153,39 @@ class TreeBuilder {
     // naming its ancestor's __id__ gets that ancestor (a cycle the audit and
     // construct phases guard against).
     if (key !== undefined) this.memo.set(key, node);
-    const parsed = handler.parse(state, new NodeContext(this, path, trusted, ownTrusted, depth));
+    const ctx: ParseContext = {
+      protocol: options.protocol,
+      path,
+      limits: options.limits,
+      trustedParam: trusted,
+      trusted: ownTrusted,
+      child: (childState, childKey, childTrusted) =>
+        this.build(
+          childState,
+          joinPath(path, childKey),
+          childTrusted === undefined ? trusted : childTrusted,
+          depth + 1,
+        ),
+      requireMember: (name, memberKey = 'file') => {
+        if (typeof name !== 'string') {
+          throw new SkopsError('INVALID_SCHEMA', `"${memberKey}" must name an archive member.`, {
+            path: joinPath(path, memberKey),
+          });
+        }
+        if (!options.hasMember(name)) {
+          throw new SkopsError(
+            'MISSING_MEMBER',
+            `The archive has no member "${name}" that this node refers to. The file is incomplete or corrupted.`,
+            { path: joinPath(path, memberKey) },
+          );
+        }
+        this.members.add(name);
+        return name;
+      },
+      error: (message, errKey) =>
+        new SkopsError('INVALID_SCHEMA', message, { path: errKey ? joinPath(path, errKey) : path }),
+    };
+    const parsed = handler.parse(state, ctx);
     if (parsed.children !== undefined) {
       node.children = parsed.children as readonly (readonly [string, Child])[];
     }
