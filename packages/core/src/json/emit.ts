@@ -12,8 +12,12 @@ export class JsonFloat {
   }
 }
 
+// Printable ASCII other than `"` and `\`: the strings (names, keys) that need no escaping.
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Python's `json.dumps` escaping with `ensure_ascii=True`. */
 export function pyJsonString(s: string): string {
+  if (PLAIN.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -37,6 +41,14 @@ export interface EmitOptions {
   readonly sortKeys?: boolean;
 }
 
+/** An array or object being written: its items (and keys), the next one to write, and its closing text. */
+interface OpenContainer {
+  readonly values: readonly unknown[];
+  readonly keys: readonly string[] | undefined;
+  readonly close: string;
+  next: number;
+}
+
 /**
  * Writes a value as Python's `json.dumps` would: bigint and integral numbers
  * as ints, {@link JsonFloat} as Python float reprs, strings ASCII-escaped,
@@ -44,64 +56,63 @@ export interface EmitOptions {
  * values cannot overflow the stack. Maps (string keys) keep their order.
  */
 export function emitPyJson(value: unknown, options: EmitOptions = {}): string {
-  const parts: string[] = [];
   const indent = options.indent;
-  type Task = { v: unknown; depth: number } | string;
-  const tasks: Task[] = [{ v: value, depth: 0 }];
-  const nl = (depth: number) => (indent === undefined ? '' : '\n' + ' '.repeat(indent * depth));
+  const newlines: string[] = [];
+  const nl = (depth: number): string =>
+    indent === undefined ? '' : (newlines[depth] ??= '\n' + ' '.repeat(indent * depth));
   const itemSep = indent === undefined ? ', ' : ',';
-  while (tasks.length > 0) {
-    const task = tasks.pop() as Task;
-    if (typeof task === 'string') {
-      parts.push(task);
-      continue;
-    }
-    const { v, depth } = task;
-    if (v === null) parts.push('null');
-    else if (v === true) parts.push('true');
-    else if (v === false) parts.push('false');
-    else if (typeof v === 'bigint') parts.push(v.toString());
+  // One string grown by appending (V8 joins the pieces once, at the end) and
+  // one frame per open container: schemas of many thousands of nodes are
+  // written without a task object or a Map per value.
+  const open: OpenContainer[] = [];
+  let out = '';
+  let v = value;
+  for (;;) {
+    if (v === null) out += 'null';
+    else if (v === true) out += 'true';
+    else if (v === false) out += 'false';
+    else if (typeof v === 'string') out += pyJsonString(v);
+    else if (typeof v === 'bigint') out += v.toString();
     else if (typeof v === 'number') {
       if (!Number.isInteger(v))
         throw new TypeError(`emitPyJson: non-integral number ${v} must be wrapped in JsonFloat`);
-      parts.push(v.toString());
-    } else if (typeof v === 'string') parts.push(pyJsonString(v));
-    else if (JsonFloat.is(v)) parts.push(pyJsonFloat(v.value));
+      out += v.toString();
+    } else if (JsonFloat.is(v)) out += pyJsonFloat(v.value);
     else if (Array.isArray(v)) {
-      if (v.length === 0) {
-        parts.push('[]');
-        continue;
+      if (v.length === 0) out += '[]';
+      else {
+        out += '[';
+        open.push({ values: v, keys: undefined, close: nl(open.length) + ']', next: 0 });
       }
-      parts.push('[');
-      const sub: Task[] = [];
-      v.forEach((item, i) => {
-        if (i > 0) sub.push(itemSep);
-        sub.push(nl(depth + 1));
-        sub.push({ v: item, depth: depth + 1 });
-      });
-      sub.push(nl(depth) + ']');
-      for (let i = sub.length - 1; i >= 0; i--) tasks.push(sub[i] as Task);
     } else if (typeof v === 'object') {
       // A Map keeps integer-like keys ("2", "10") in insertion order; plain objects would not.
-      const source = v instanceof Map ? v : new Map(Object.entries(v as object));
-      let keys = [...source.keys()] as string[];
-      if (options.sortKeys) keys = [...keys].sort();
-      if (keys.length === 0) {
-        parts.push('{}');
-        continue;
+      const map = v instanceof Map ? (v as Map<string, unknown>) : undefined;
+      const keys = map ? [...map.keys()] : Object.keys(v);
+      if (options.sortKeys) keys.sort();
+      if (keys.length === 0) out += '{}';
+      else {
+        const record = v as Record<string, unknown>;
+        const values = keys.map((k) => (map ? map.get(k) : record[k]));
+        out += '{';
+        open.push({ values, keys, close: nl(open.length) + '}', next: 0 });
       }
-      parts.push('{');
-      const sub: Task[] = [];
-      keys.forEach((key, i) => {
-        if (i > 0) sub.push(itemSep);
-        sub.push(nl(depth + 1) + pyJsonString(key) + ': ');
-        sub.push({ v: source.get(key), depth: depth + 1 });
-      });
-      sub.push(nl(depth) + '}');
-      for (let i = sub.length - 1; i >= 0; i--) tasks.push(sub[i] as Task);
     } else {
       throw new TypeError(`emitPyJson: cannot write a ${typeof v}`);
     }
+    // The next value to write is the next item of the innermost open container.
+    for (;;) {
+      const top = open[open.length - 1];
+      if (top === undefined) return out;
+      if (top.next === top.values.length) {
+        out += top.close;
+        open.pop();
+        continue;
+      }
+      if (top.next > 0) out += itemSep;
+      out += nl(open.length);
+      if (top.keys) out += pyJsonString(top.keys[top.next]!) + ': ';
+      v = top.values[top.next++];
+      break;
+    }
   }
-  return parts.join('');
 }
