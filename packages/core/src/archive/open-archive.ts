@@ -14,6 +14,7 @@ import { FLAG_ENCRYPTED, LOCAL_HEADER_SIZE, SIG_LOCAL, u16, u32 } from './zip-fo
 const MiB = 1024 * 1024;
 const READ_CHUNK = 4 * MiB;
 const STORED_PIECE = 16 * MiB;
+const PIECES_IN_FLIGHT = 3;
 // Members up to this size (header and data) are served from one read-ahead window.
 const SMALL_MEMBER = 256 * 1024;
 
@@ -219,24 +220,30 @@ function checkLocalHeader(header: Uint8Array, entry: CentralEntry): number {
 }
 
 /**
- * Reads a stored member into its buffer in pieces, checksumming each piece
- * while the next one is being read (file reads run on Node's thread pool).
+ * Reads a stored member into its buffer in pieces, several in flight at once
+ * (file reads run on Node's thread pool, and the page faults of a fresh
+ * buffer then happen in parallel), checksumming each piece in order as it
+ * arrives.
  */
 async function readStored(source: ByteSource, offset: number, out: MemberOutput): Promise<void> {
   const target = out.bytes;
-  let pending: Promise<void> | undefined = readInto(
-    source,
-    offset,
-    target.subarray(0, STORED_PIECE),
-  );
-  for (let end = 0; pending;) {
-    await pending;
-    end = Math.min(end + STORED_PIECE, target.length);
-    pending =
-      end < target.length
-        ? readInto(source, offset + end, target.subarray(end, end + STORED_PIECE))
-        : undefined;
-    out.length = end;
+  const pending: Promise<void>[] = [];
+  let issued = 0;
+  const issue = (): void => {
+    const from = issued;
+    issued = Math.min(from + STORED_PIECE, target.length);
+    const read = readInto(source, offset + from, target.subarray(from, issued));
+    // A later piece may fail while an earlier one is awaited; it is awaited
+    // (and its error thrown) in turn, so it must not count as unhandled.
+    read.catch(() => undefined);
+    pending.push(read);
+  };
+  while (issued < target.length && pending.length < PIECES_IN_FLIGHT) issue();
+  for (let done = 0; done < target.length;) {
+    await pending.shift();
+    done = Math.min(done + STORED_PIECE, target.length);
+    if (issued < target.length) issue();
+    out.length = done;
     out.checksum();
   }
 }
