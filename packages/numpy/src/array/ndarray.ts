@@ -244,8 +244,22 @@ export class NDArray {
    * to 32 bits and floats -> number, 64-bit ints and datetimes -> bigint,
    * complex -> PyComplex, U -> string, S / V -> Uint8Array, records -> PyTuple.
    * A 0-d array gives its element.
+   *
+   * Refuses (`LIMIT_EXCEEDED`) before building anything when the nested
+   * lists and elements together would exceed `options.maxItems` (default
+   * 2^27): a shape like (1, 2^31, 3, 0) holds no elements yet asks for
+   * billions of empty lists.
    */
-  toArray(): unknown {
+  toArray(options: { readonly maxItems?: number } = {}): unknown {
+    const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+    const items = nestedItemCount(this.shape);
+    if (items > maxItems) {
+      throw new SkopsError(
+        'LIMIT_EXCEEDED',
+        `toArray of an array of shape (${this.shape.join(', ')}) would create ${items} JavaScript values (nested lists and elements), more than maxItems ${maxItems}. ` +
+          'Read the elements with get() or the typed data instead, or pass toArray({ maxItems }) if you have the memory.',
+      );
+    }
     const flat: unknown[] = [];
     forEachOffsetC(this.shape, this.strides, this.offset, (o) =>
       flat.push(decodeElement(this.dtype, this.buffer, o)),
@@ -321,4 +335,18 @@ export function typedArrayDType(data: ArrayBufferView): DType {
   const code = table[name];
   if (!code) throw unsupported(`A ${name} has no numpy dtype.`);
   return DType.parse(`${order}${code}`);
+}
+
+const DEFAULT_MAX_ITEMS = 2 ** 27;
+
+/** How many lists and elements `toArray` builds for a shape: each axis adds one list per index of the axes before it. */
+function nestedItemCount(shape: readonly number[]): number {
+  let lists = 0;
+  let prefix = 1;
+  for (const dim of shape) {
+    lists += prefix;
+    prefix *= dim;
+    if (prefix === 0) break;
+  }
+  return lists + prefix;
 }
