@@ -3,7 +3,8 @@ import type { ArchiveReader, ByteSource } from '../archive/types.js';
 import { SkopsError } from '../errors/skops-error.js';
 import { LimitExceededError } from '../errors/limit-exceeded-error.js';
 import { isJsonNumber, isJsonObject } from '../json/json-object.js';
-import { parseJsonBytes } from '../json/parse.js';
+import { parseJson } from '../json/parse.js';
+import { parseJsonUtf8 } from '../json/parse-utf8.js';
 import type { JsonObject } from '../json/types.js';
 import { resolveLimits, type Limits } from '../limits.js';
 import { createRegistry, type Registry } from '../plugin/registry.js';
@@ -76,22 +77,28 @@ export async function readSchema(archive: ArchiveReader, limits: Limits): Promis
     );
   }
   const bytes = await archive.read('schema.json');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (cause) {
-    throw new SkopsError('INVALID_SCHEMA', 'schema.json is not valid UTF-8.', { cause });
-  }
   // A node nests as object → content → array → node: about four JSON levels per schema level.
   // Python's json module writes and reads NaN and ±Infinity (a slice's float bounds), so do we.
-  const schema = parseJsonBytes(text, bytes, {
+  const options = {
     rejectDuplicateKeys: true,
     allowNonFinite: true,
     maxDepth: limits.maxDepth * 4 + 8,
-  });
+  };
+  // Straight from the bytes when that succeeds; otherwise decode and parse the
+  // text, which gives the same value or reports what is wrong with it.
+  const schema = parseJsonUtf8(bytes, options) ?? parseJson(decodeSchema(bytes), options);
   if (!isJsonObject(schema))
     throw new SkopsError('INVALID_SCHEMA', 'schema.json must hold a JSON object.', { path: '$' });
   return schema;
+}
+
+/** schema.json as text, strictly UTF-8 (a leading byte-order mark is dropped, as Python does). */
+function decodeSchema(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (cause) {
+    throw new SkopsError('INVALID_SCHEMA', 'schema.json is not valid UTF-8.', { cause });
+  }
 }
 
 function readProtocol(schema: JsonObject): number {

@@ -21,40 +21,11 @@ function fail(message: string, pos: number): never {
   throw new SkopsError('INVALID_JSON', `${message} at offset ${pos} of the JSON text.`);
 }
 
-/**
- * The text's UTF-8 bytes seen as 32-bit words, when the text is all ASCII (so
- * byte and character offsets agree): whitespace is then skipped four spaces
- * at a time, which matters for Python's `indent=2` output of deep schemas,
- * mostly indentation. `shift` aligns offsets with the words' starts.
- */
-interface AsciiWords {
-  readonly words: Uint32Array;
-  readonly shift: number;
-}
-
-const FOUR_SPACES = 0x20202020;
-
 /** The position of the first non-whitespace character at or after `pos`. */
-function skipWs(text: string, pos: number, ascii: AsciiWords | undefined): number {
+function skipWs(text: string, pos: number): number {
   let c = text.charCodeAt(pos);
-  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
-    pos++;
-    if (ascii !== undefined && ((pos + ascii.shift) & 3) === 0) {
-      const words = ascii.words;
-      let w = (pos + ascii.shift) / 4;
-      while (words[w] === FOUR_SPACES) w++;
-      pos = w * 4 - ascii.shift;
-    }
-    c = text.charCodeAt(pos);
-  }
+  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(++pos);
   return pos;
-}
-
-/** A word view of `bytes`, the UTF-8 encoding of an all-ASCII text. */
-function asciiWords(bytes: Uint8Array): AsciiWords {
-  const shift = bytes.byteOffset & 3;
-  const count = Math.floor((bytes.length + shift) / 4);
-  return { words: new Uint32Array(bytes.buffer, bytes.byteOffset - shift, count), shift };
 }
 
 function isDigit(c: number): boolean {
@@ -100,7 +71,7 @@ function hexValue(c: number): number {
 }
 
 /** Where a string holding an escape ends and what it says; `start` is just after its opening quote. */
-function readEscapedString(text: string, start: number): { value: string; end: number } {
+export function readEscapedString(text: string, start: number): { value: string; end: number } {
   let out = '';
   let run = start;
   let pos = start;
@@ -164,6 +135,8 @@ function readEscapedString(text: string, start: number): { value: string; end: n
 /** Strings up to this length are looked up among those seen before; how many the table holds. */
 const INTERN_MAX_LENGTH = 40;
 const INTERN_SLOTS = 1024;
+/** Texts shorter than this (a JsonNode's content) are parsed without the table. */
+const INTERN_MIN_TEXT = 4096;
 
 /**
  * `text.slice(start, end)`, reusing an equal short string met before: a
@@ -172,9 +145,14 @@ const INTERN_SLOTS = 1024;
  * copy per use makes the tree much smaller and cheaper to collect. The table
  * keeps the last string per slot; a miss costs one comparison.
  */
-function internedSlice(text: string, start: number, end: number, interned: string[]): string {
+function internedSlice(
+  text: string,
+  start: number,
+  end: number,
+  interned: string[] | undefined,
+): string {
   const length = end - start;
-  if (length > INTERN_MAX_LENGTH) return text.slice(start, end);
+  if (interned === undefined || length > INTERN_MAX_LENGTH) return text.slice(start, end);
   const slot =
     (length * 31 +
       text.charCodeAt(start) * 7 +
@@ -188,13 +166,15 @@ function internedSlice(text: string, start: number, end: number, interned: strin
   return fresh;
 }
 
+/** The key sets of the large open objects, by depth (see {@link isDuplicate}). */
+export type KeySets = (Set<string> | undefined)[];
+
 /** What reading keys needs besides the text: the options, and the key sets of large open objects by depth. */
 interface KeyState {
-  readonly keySets: (Set<string> | undefined)[];
-  /** Short strings seen, by {@link internedSlice}'s hash. */
-  readonly interned: string[];
+  readonly keySets: KeySets;
+  /** Short strings seen, by {@link internedSlice}'s hash; none for short texts, where a table costs more than it saves. */
+  readonly interned: string[] | undefined;
   readonly rejectDuplicateKeys: boolean;
-  readonly ascii: AsciiWords | undefined;
   /** The key {@link readKey} read last. */
   key: string;
 }
@@ -203,23 +183,23 @@ interface KeyState {
  * Whether `key` is among the keys of the open object whose keys and values
  * alternate in `values` from `start` to `end`; objects past 16 keys keep a set.
  */
-function isDuplicate(
+export function isDuplicate(
   values: readonly (string | JsonValue)[],
   start: number,
   end: number,
   key: string,
   depth: number,
-  state: KeyState,
+  keySets: KeySets,
 ): boolean {
   if (end - start < 32) {
     for (let i = start; i < end; i += 2) if (values[i] === key) return true;
     return false;
   }
-  let keys = state.keySets[depth];
+  let keys = keySets[depth];
   if (keys === undefined) {
     keys = new Set();
     for (let i = start; i < end; i += 2) keys.add(values[i] as string);
-    state.keySets[depth] = keys;
+    keySets[depth] = keys;
   }
   if (keys.has(key)) return true;
   keys.add(key);
@@ -252,16 +232,16 @@ function readKey(
     key = read.value;
     pos = read.end;
   }
-  if (state.rejectDuplicateKeys && isDuplicate(values, start, end, key, depth, state)) {
+  if (state.rejectDuplicateKeys && isDuplicate(values, start, end, key, depth, state.keySets)) {
     throw new SkopsError(
       'INVALID_JSON',
       `Duplicate key "${key}" in a JSON object: a file could show one value to an audit and another to the loader, so it is refused.`,
     );
   }
-  pos = skipWs(text, pos, state.ascii);
+  pos = skipWs(text, pos);
   if (text.charCodeAt(pos) !== COLON) fail("Expected ':'", pos);
   state.key = key;
-  return skipWs(text, pos + 1, state.ascii);
+  return skipWs(text, pos + 1);
 }
 
 /**
@@ -275,36 +255,13 @@ function readKey(
  * (a set only for large objects), because schema objects hold a handful of keys.
  */
 export function parseJson(text: string, options: JsonParseOptions = {}): JsonValue {
-  return parseJsonText(text, undefined, options);
-}
-
-/**
- * {@link parseJson} of text decoded from `bytes`; when the text is all ASCII
- * (`text.length === bytes.length` after a strict UTF-8 decode without a BOM,
- * as Python's `json.dumps` writes by default) the bytes speed up skipping
- * whitespace.
- */
-export function parseJsonBytes(
-  text: string,
-  bytes: Uint8Array,
-  options: JsonParseOptions = {},
-): JsonValue {
-  return parseJsonText(text, text.length === bytes.length ? asciiWords(bytes) : undefined, options);
-}
-
-function parseJsonText(
-  text: string,
-  ascii: AsciiWords | undefined,
-  options: JsonParseOptions,
-): JsonValue {
   const maxDepth = options.maxDepth ?? Infinity;
   const allowNonFinite = options.allowNonFinite === true;
   const length = text.length;
   const keys: KeyState = {
     keySets: [],
-    interned: new Array<string>(INTERN_SLOTS).fill(''),
+    interned: length >= INTERN_MIN_TEXT ? new Array<string>(INTERN_SLOTS).fill('') : undefined,
     rejectDuplicateKeys: options.rejectDuplicateKeys === true,
-    ascii,
     key: '',
   };
   // The values (objects: keys and values alternating) of the open containers,
@@ -313,7 +270,7 @@ function parseJsonText(
   let top = 0;
   const starts: number[] = [];
   const isObject: boolean[] = [];
-  let pos = skipWs(text, 0, ascii);
+  let pos = skipWs(text, 0);
   let value: JsonValue;
   for (;;) {
     // Read one value, or open a container and go on to its first value.
@@ -323,7 +280,7 @@ function parseJsonText(
       if (depth + 1 > maxDepth) {
         throw new LimitExceededError('maxDepth', depth + 1, maxDepth, 'JSON nesting');
       }
-      pos = skipWs(text, pos + 1, ascii);
+      pos = skipWs(text, pos + 1);
       if (c === OPEN_BRACE) {
         if (text.charCodeAt(pos) === CLOSE_BRACE) {
           pos++;
@@ -388,17 +345,17 @@ function parseJsonText(
     for (;;) {
       const depth = starts.length - 1;
       if (depth < 0) {
-        pos = skipWs(text, pos, ascii);
+        pos = skipWs(text, pos);
         if (pos !== length) fail('Unexpected data after the JSON value', pos);
         return value;
       }
       values[top++] = value;
-      pos = skipWs(text, pos, ascii);
+      pos = skipWs(text, pos);
       const next = text.charCodeAt(pos);
       const start = starts[depth] as number;
       if (isObject[depth]) {
         if (next === COMMA) {
-          pos = readKey(text, skipWs(text, pos + 1, ascii), values, start, top, depth, keys);
+          pos = readKey(text, skipWs(text, pos + 1), values, start, top, depth, keys);
           values[top++] = keys.key;
           break;
         }
@@ -406,7 +363,7 @@ function parseJsonText(
         value = jsonObjectFromFlat(values.slice(start, top));
       } else {
         if (next === COMMA) {
-          pos = skipWs(text, pos + 1, ascii);
+          pos = skipWs(text, pos + 1);
           break;
         }
         if (next !== CLOSE_BRACKET) fail("Expected ',' or ']'", pos);
