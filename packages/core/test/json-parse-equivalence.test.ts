@@ -271,6 +271,14 @@ describe('the optimised JSON parser on crafted text', () => {
     expect(isJsonObject(v) && v.get('toString')).toBeUndefined();
   });
 
+  it('shows a parsed object to JSON.stringify with its kind and entries, as error messages quote it', () => {
+    const text = '{"a": [1, {"b": null}]}';
+    expect(JSON.stringify(parseJson(text))).toBe(JSON.stringify(referenceParseJson(text)));
+    expect(JSON.stringify(parseJson(text))).toBe(
+      '{"kind":"object","entries":[["a",[{"kind":"number","text":"1"},{"kind":"object","entries":[["b",null]]}]]]}',
+    );
+  });
+
   it('reads numbers exactly where the number grammar ends, as the reference does', () => {
     for (const text of [
       '[-]',

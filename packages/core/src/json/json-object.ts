@@ -52,6 +52,11 @@ class FlatObject implements JsonObject {
     return false;
   }
 
+  /** What `JSON.stringify` shows (error messages quote odd schema values): the plain shape objects had before. */
+  toJSON(): { kind: 'object'; entries: readonly Entry[] } {
+    return { kind: 'object', entries: this.entries };
+  }
+
   #keyIndex(): Map<string, JsonValue> {
     if (this.#index === undefined) {
       const flat = this.#flat;
