@@ -7,6 +7,7 @@ const END = '<!-- bench:end -->';
 
 const OP_NAMES = {
   read: 'floor: `fs.readFile`',
+  json: 'ref: read + native `JSON.parse` of schema.json',
   copy: 'floor: copy bytes once',
   write: 'floor: `fs.writeFile`',
   zlib: 'floor: Node zlib `inflateRawSync`',
@@ -29,6 +30,8 @@ function floorOf(r) {
     case 'loads':
       if (r.variant === 'deflate') return ['zlib', 'zlib'];
       if (r.variant === 'lzma') return ['lzma', 'LZMA decoder'];
+      return ['read', 'read'];
+    case 'json':
       return ['read', 'read'];
     case 'untrusted':
       return ['load', 'load'];
@@ -173,6 +176,14 @@ function targetsSection(results) {
     ),
   );
   check(
+    'context for schema-heavy files — `load` of a stored file ÷ (reading it + the native `JSON.parse` of its schema.json), the 2× applied to that floor',
+    2,
+    entries(
+      (r) => stored(r) && r.op === 'load',
+      (r) => ratioTo(r, 'json'),
+    ),
+  );
+  check(
     '`load` peak memory (RSS added) ÷ file size',
     1.3,
     entries(
@@ -257,7 +268,7 @@ function targetsSection(results) {
     lines.push('- The > 4 GiB input was not measured in this run (`--quick` or `--no-huge`).');
   const linear = [];
   for (const big of results) {
-    if (!isLarger(results, big) || ['read', 'copy', 'write', 'zlib', 'fflate'].includes(big.op))
+    if (!isLarger(results, big) || ['read', 'json', 'copy', 'write', 'zlib', 'fflate'].includes(big.op))
       continue;
     const small = results.find(
       (x) =>

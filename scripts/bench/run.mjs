@@ -225,6 +225,7 @@ function measure(spec, size) {
 const OPS = {
   stored: [
     'read',
+    'json',
     'copy',
     'write',
     'load',
