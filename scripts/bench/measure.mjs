@@ -69,7 +69,9 @@ function rawMembers(bytes) {
     const compressed = view.getUint32(p + 18, true);
     const size = view.getUint32(p + 22, true);
     const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
-    const name = new TextDecoder().decode(bytes.subarray(p + 30, p + 30 + view.getUint16(p + 26, true)));
+    const name = new TextDecoder().decode(
+      bytes.subarray(p + 30, p + 30 + view.getUint16(p + 26, true)),
+    );
     out.push({ name, method, size, data: bytes.subarray(start, start + compressed) });
     p = start + compressed;
   }

@@ -268,7 +268,10 @@ function targetsSection(results) {
     lines.push('- The > 4 GiB input was not measured in this run (`--quick` or `--no-huge`).');
   const linear = [];
   for (const big of results) {
-    if (!isLarger(results, big) || ['read', 'json', 'copy', 'write', 'zlib', 'fflate'].includes(big.op))
+    if (
+      !isLarger(results, big) ||
+      ['read', 'json', 'copy', 'write', 'zlib', 'fflate'].includes(big.op)
+    )
       continue;
     const small = results.find(
       (x) =>
