@@ -7,6 +7,7 @@ import { constructTree, wrapHandlerError } from '../tree/construct-tree.js';
 import type { InertNode, PrepareContext } from '../plugin/types.js';
 import type { LoadOptions } from './options.js';
 import { checkTrusted, guardStack, openSkops } from './open-skops.js';
+import { readMembers } from './read-members.js';
 
 /**
  * Loads a skops file from bytes, in Python's three phases: parse the schema
@@ -36,8 +37,7 @@ export async function loadFromSource(
     const given = new Set(trusted ?? []);
     const unsafe = [...unsafeSet(tree.root)].filter((t) => !given.has(t)).sort();
     if (unsafe.length > 0) throw new UntrustedTypesError(unsafe);
-    const members = new Map<string, Uint8Array>();
-    for (const name of tree.members) members.set(name, await opened.archive.read(name));
+    const members = await readMembers(opened.archive, [...tree.members]);
     const member = (name: string): Uint8Array => {
       const bytes = members.get(name);
       if (!bytes)
