@@ -17,9 +17,16 @@ function invalid(message: string, path?: string): SkopsError {
   return new SkopsError('INVALID_DATA', `Invalid .npy data: ${message}`, { path });
 }
 
+// Headers are at most NPY_MAX_HEADER_SIZE bytes by default, but maxHeaderSize may raise that: decode in slices that stay far below engines' argument limits.
+const LATIN1_SLICE = 8192;
+
 function decodeLatin1(bytes: Uint8Array): string {
   let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
+  for (let p = 0; p < bytes.length; p += LATIN1_SLICE)
+    s += String.fromCharCode.apply(
+      null,
+      bytes.subarray(p, p + LATIN1_SLICE) as unknown as number[],
+    );
   return s;
 }
 
