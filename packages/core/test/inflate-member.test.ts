@@ -1,7 +1,12 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { SkopsError } from '../src/errors/skops-error.js';
-import { inflateFflate, inflateNative, inflateNodeZlib } from '../src/archive/inflate-member.js';
+import {
+  inflateFflate,
+  inflateNative,
+  inflateNodeZlib,
+  inflateWhole,
+} from '../src/archive/inflate-member.js';
 import * as zlib from 'node:zlib';
 import { MemberOutput } from '../src/archive/member-output.js';
 
@@ -85,5 +90,35 @@ describe.each(inflaters)('inflating a member with %s', (_, run) => {
     await expect(run(failing(), new MemberOutput(200_000, 'm'))).rejects.toThrow(
       'the file shrank while being read',
     );
+  });
+});
+
+describe('inflating a small member whose compressed bytes are all in hand', () => {
+  it('produces the original bytes', async () => {
+    const data = sample(100_000);
+    const out = new MemberOutput(data.length, 'm');
+    const result = await inflateWhole(deflateSync(data), out);
+    expect(Buffer.from(result).equals(Buffer.from(data))).toBe(true);
+  });
+
+  it('stops a stream that inflates past the declared size and calls it a zip bomb', async () => {
+    await expect(
+      inflateWhole(deflateSync(new Uint8Array(64 * MiB)), new MemberOutput(1000, 'bomb')),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARCHIVE',
+      message: expect.stringContaining('zip bomb'),
+    });
+  });
+
+  it('refuses corrupt and truncated streams with INVALID_ARCHIVE', async () => {
+    const compressed = deflateSync(sample(100_000));
+    const corrupt = compressed.slice();
+    corrupt.fill(0xff, 10, 60);
+    await expect(inflateWhole(corrupt, new MemberOutput(100_000, 'm'))).rejects.toMatchObject({
+      code: 'INVALID_ARCHIVE',
+    });
+    await expect(
+      inflateWhole(compressed.subarray(0, compressed.length >> 1), new MemberOutput(100_000, 'm')),
+    ).rejects.toMatchObject({ code: 'INVALID_ARCHIVE' });
   });
 });

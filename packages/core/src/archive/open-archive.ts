@@ -5,7 +5,7 @@ import type { ArchiveEntry, ArchiveReader, ByteSource, OpenArchiveOptions } from
 import { invalidArchive, quoteName } from './archive-errors.js';
 import { readCentralDirectory, type CentralEntry } from './central-directory.js';
 import { decodeBzip2 } from './bzip2-decoder.js';
-import { inflateInto } from './inflate-member.js';
+import { inflateInto, inflateWhole } from './inflate-member.js';
 import { decodeZipLzma } from './lzma-decoder.js';
 import { MemberOutput } from './member-output.js';
 import { ReadWindow } from './read-window.js';
@@ -177,10 +177,8 @@ async function readMember(
       else await readStored(source, dataStart, out);
       break;
     case 'deflate':
-      await inflateInto(
-        small ? once(await compressed()) : chunksOf(source, dataStart, entry.compressedSize),
-        out,
-      );
+      if (small) await inflateWhole(await compressed(), out);
+      else await inflateInto(chunksOf(source, dataStart, entry.compressedSize), out);
       break;
     case 'lzma':
       decodeZipLzma(await compressed(), out);
@@ -246,10 +244,6 @@ async function readStored(source: ByteSource, offset: number, out: MemberOutput)
     out.length = done;
     out.checksum();
   }
-}
-
-async function* once(chunk: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield chunk;
 }
 
 async function readInto(source: ByteSource, offset: number, target: Uint8Array): Promise<void> {
