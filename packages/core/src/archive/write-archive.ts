@@ -187,6 +187,7 @@ function crcOf(chunks: readonly Uint8Array[]): number {
 }
 
 // DEFLATE takes one buffer: compressing the chunks as one stream gives the same bytes as the joined member.
+// Also joins a whole archive's chunks.
 function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(size);
@@ -261,11 +262,6 @@ export function writeArchive(
   const chunks = [...archiveChunks(members, options)];
   let size = 0;
   for (const c of chunks) size += c.length;
-  const out = new Uint8Array(size);
-  let p = 0;
-  for (const c of chunks) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
+  // With any member there are several chunks (headers, data, end record), so the result is a fresh buffer, never a caller's.
+  return joined(chunks, size);
 }

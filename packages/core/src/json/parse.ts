@@ -1,21 +1,22 @@
 import { SkopsError } from '../errors/skops-error.js';
 import { LimitExceededError } from '../errors/limit-exceeded-error.js';
 import { jsonObjectFromFlat } from './json-object.js';
+import {
+  QUOTE,
+  BACKSLASH,
+  COMMA,
+  COLON,
+  OPEN_BRACE,
+  CLOSE_BRACE,
+  OPEN_BRACKET,
+  CLOSE_BRACKET,
+  MINUS,
+  PLUS,
+  DOT,
+  ZERO,
+  NINE,
+} from './char-codes.js';
 import type { JsonParseOptions, JsonValue } from './types.js';
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const DOT = 0x2e;
-const ZERO = 0x30;
-const NINE = 0x39;
 
 function fail(message: string, pos: number): never {
   throw new SkopsError('INVALID_JSON', `${message} at offset ${pos} of the JSON text.`);
