@@ -176,8 +176,8 @@ interface KeyState {
   /** Short strings seen, by {@link internedSlice}'s hash; none for short texts, where a table costs more than it saves. */
   readonly interned: string[] | undefined;
   readonly rejectDuplicateKeys: boolean;
-  /** The key {@link readKey} read last. */
-  key: string;
+  /** The string {@link readString} read last (a key or a string value). */
+  string: string;
 }
 
 /**
@@ -208,8 +208,25 @@ export function isDuplicate(
 }
 
 /**
+ * Reads the string whose opening quote is at `pos` into `state.string`;
+ * returns where it ends. A string without escapes is one (interned) slice.
+ */
+function readString(text: string, pos: number, state: KeyState): number {
+  let close = pos + 1;
+  let c = text.charCodeAt(close);
+  while (c !== QUOTE && c !== BACKSLASH && c >= 0x20) c = text.charCodeAt(++close);
+  if (c === QUOTE) {
+    state.string = internedSlice(text, pos + 1, close, state.interned);
+    return close + 1;
+  }
+  const read = readEscapedString(text, pos + 1);
+  state.string = read.value;
+  return read.end;
+}
+
+/**
  * Reads the key of an object's next entry and the `:` after it, at `pos`, into
- * `state.key`, refusing a duplicate when asked to; returns where its value starts.
+ * `state.string`, refusing a duplicate when asked to; returns where its value starts.
  */
 function readKey(
   text: string,
@@ -221,18 +238,8 @@ function readKey(
   state: KeyState,
 ): number {
   if (text.charCodeAt(pos) !== QUOTE) fail('Expected a string key', pos);
-  let close = pos + 1;
-  let c = text.charCodeAt(close);
-  while (c !== QUOTE && c !== BACKSLASH && c >= 0x20) c = text.charCodeAt(++close);
-  let key: string;
-  if (c === QUOTE) {
-    key = internedSlice(text, pos + 1, close, state.interned);
-    pos = close + 1;
-  } else {
-    const read = readEscapedString(text, pos + 1);
-    key = read.value;
-    pos = read.end;
-  }
+  pos = readString(text, pos, state);
+  const key = state.string;
   if (state.rejectDuplicateKeys && isDuplicate(values, start, end, key, depth, state.keySets)) {
     throw new SkopsError(
       'INVALID_JSON',
@@ -241,7 +248,6 @@ function readKey(
   }
   pos = skipWs(text, pos);
   if (text.charCodeAt(pos) !== COLON) fail("Expected ':'", pos);
-  state.key = key;
   return skipWs(text, pos + 1);
 }
 
@@ -263,7 +269,7 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonVal
     keySets: [],
     interned: length >= INTERN_MIN_TEXT ? new Array<string>(INTERN_SLOTS).fill('') : undefined,
     rejectDuplicateKeys: options.rejectDuplicateKeys === true,
-    key: '',
+    string: '',
   };
   // The values (objects: keys and values alternating) of the open containers,
   // innermost last, up to `top`; where each container's values start, and its kind.
@@ -291,7 +297,7 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonVal
           isObject.push(true);
           keys.keySets[depth] = undefined;
           pos = readKey(text, pos, values, top, top, depth, keys);
-          values[top++] = keys.key;
+          values[top++] = keys.string;
           continue;
         }
       } else if (text.charCodeAt(pos) === CLOSE_BRACKET) {
@@ -303,17 +309,8 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonVal
         continue;
       }
     } else if (c === QUOTE) {
-      let end = pos + 1;
-      let s = text.charCodeAt(end);
-      while (s !== QUOTE && s !== BACKSLASH && s >= 0x20) s = text.charCodeAt(++end);
-      if (s === QUOTE) {
-        value = internedSlice(text, pos + 1, end, keys.interned);
-        pos = end + 1;
-      } else {
-        const read = readEscapedString(text, pos + 1);
-        value = read.value;
-        pos = read.end;
-      }
+      pos = readString(text, pos, keys);
+      value = keys.string;
     } else {
       const end = numberEnd(text, pos);
       if (end >= 0) {
@@ -357,7 +354,7 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonVal
       if (isObject[depth]) {
         if (next === COMMA) {
           pos = readKey(text, skipWs(text, pos + 1), values, start, top, depth, keys);
-          values[top++] = keys.key;
+          values[top++] = keys.string;
           break;
         }
         if (next !== CLOSE_BRACE) fail("Expected ',' or '}'", pos);
