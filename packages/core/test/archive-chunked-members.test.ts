@@ -4,16 +4,7 @@ import { memorySource } from '../src/archive/memory-source.js';
 import { openArchive } from '../src/archive/open-archive.js';
 import { archiveChunks, writeArchive } from '../src/archive/write-archive.js';
 import type { ArchiveMemberChunks, ArchiveWriteOptions } from '../src/archive/types.js';
-
-function bytesOf(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
+import { randomBytes } from './helpers.js';
 
 /** Cuts `data` into views at the given offsets (no copies), empty pieces included. */
 function cut(data: Uint8Array, at: readonly number[]): Uint8Array[] {
@@ -22,9 +13,9 @@ function cut(data: Uint8Array, at: readonly number[]): Uint8Array[] {
 }
 
 const whole: ArchiveMemberChunks[] = [
-  { name: '1.npy', data: bytesOf(100_000, 1) },
+  { name: '1.npy', data: randomBytes(100_000, 1) },
   { name: 'empty.bin', data: new Uint8Array(0) },
-  { name: '2.bin', data: bytesOf(1000, 2) },
+  { name: '2.bin', data: randomBytes(1000, 2) },
   { name: 'schema.json', data: new TextEncoder().encode('{"protocol": 2}') },
 ];
 
@@ -59,7 +50,7 @@ describe.each<[string, ArchiveWriteOptions]>([
 
 describe('stored members given as chunks', () => {
   it('are streamed as the caller chunks themselves, empty chunks left out', () => {
-    const header = bytesOf(64, 3);
+    const header = randomBytes(64, 3);
     const data = new Float64Array([1.5, -2, 3]);
     const view = new Uint8Array(data.buffer);
     const out = [

@@ -6,25 +6,14 @@ import { openArchive } from '../src/archive/open-archive.js';
 import { archiveChunks, writeArchive } from '../src/archive/write-archive.js';
 import { crc32, crc32Js, crc32Update } from '../src/archive/crc32.js';
 import type { ArchiveMemberInput, ArchiveWriteOptions } from '../src/archive/types.js';
-
-function pseudoRandom(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
+import { randomBytes } from './helpers.js';
 
 function members(): ArchiveMemberInput[] {
   const text = new TextEncoder();
   const repetitive = new Uint8Array(3 * 1024 * 1024);
   for (let i = 0; i < repetitive.length; i++) repetitive[i] = (i % 251) & 0xff;
   return [
-    { name: '140093821934768.npy', data: pseudoRandom(70_000, 7) },
+    { name: '140093821934768.npy', data: randomBytes(70_000, 7) },
     { name: 'empty.bin', data: new Uint8Array(0) },
     { name: 'große_ß_数据.bin', data: text.encode('non-ASCII member name') },
     { name: 'sub/dir/a1b2c3.npz', data: repetitive },
@@ -184,7 +173,7 @@ describe('CRC-32', () => {
   });
 
   it('agrees with the byte-at-a-time definition at every length and alignment', () => {
-    const data = pseudoRandom(300, 11);
+    const data = randomBytes(300, 11);
     const slow = (b: Uint8Array): number => {
       let c = 0xffffffff;
       for (const x of b) {
@@ -203,7 +192,7 @@ describe('CRC-32', () => {
   });
 
   it('gives the same value fed in uneven pieces, on the platform (native in Node) and in JavaScript', () => {
-    const data = pseudoRandom(100_003, 5);
+    const data = randomBytes(100_003, 5);
     let native = 0;
     let js = 0;
     for (let p = 0, step = 1; p < data.length; p += step, step = step * 3 + 1) {
@@ -219,9 +208,9 @@ describe('reading members in any order', () => {
   const MiB = 1024 * 1024;
   const small = Array.from({ length: 40 }, (_, i) => ({
     name: `small-${i}.npy`,
-    data: pseudoRandom(1000 + i * 997, i + 1),
+    data: randomBytes(1000 + i * 997, i + 1),
   }));
-  const large = { name: 'large.npy', data: pseudoRandom(40 * MiB + 3, 99) };
+  const large = { name: 'large.npy', data: randomBytes(40 * MiB + 3, 99) };
   const input = [...small.slice(0, 20), large, ...small.slice(20)];
 
   it('returns every member intact, small ones read ahead together and a large one in pieces', async () => {

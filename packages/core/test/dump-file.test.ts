@@ -9,7 +9,7 @@ import { crc32, crc32Update } from '../src/archive/crc32.js';
 import { openArchive } from '../src/archive/open-archive.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { fileSource } from '../src/node/file-source.js';
-import { codeOf } from './helpers.js';
+import { codeOf, randomBytes } from './helpers.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'skops-dump-file-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -17,16 +17,6 @@ let count = 0;
 const fresh = (): string => path.join(work, `out-${++count}.skops`);
 
 const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
-
-function bytesOf(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
 
 /** A test class whose payload is saved as a BytesNode member, given whole or as chunks. */
 class Blob {
@@ -58,8 +48,8 @@ describe('dump to a path', () => {
     'writes the bytes dumps returns, for many small members and a large one (%s)',
     async (compression) => {
       const value = {
-        small: Array.from({ length: 1500 }, (_, i) => bytesOf(i % 7, i)),
-        large: bytesOf(9 << 20, 99),
+        small: Array.from({ length: 1500 }, (_, i) => randomBytes(i % 7, i)),
+        large: randomBytes(9 << 20, 99),
       };
       const file = fresh();
       await dump(value, file, { compression });
@@ -68,7 +58,12 @@ describe('dump to a path', () => {
   );
 
   it('writes a member a dumper adds as chunks as if it had been added whole', async () => {
-    const parts = [bytesOf(64, 1), new Uint8Array(0), bytesOf(5 << 20, 2), bytesOf(3, 3)];
+    const parts = [
+      randomBytes(64, 1),
+      new Uint8Array(0),
+      randomBytes(5 << 20, 2),
+      randomBytes(3, 3),
+    ];
     const options = { plugins: [blobPlugin] };
     const whole = await dumps([new Blob(parts, false)], options);
     expect(same(await dumps([new Blob(parts, true)], options), whole)).toBe(true);

@@ -51,3 +51,19 @@ export async function codeOf(promise: Promise<unknown>): Promise<string | undefi
     return (err as { code?: string }).code ?? `untyped: ${String(err)}`;
   }
 }
+
+/**
+ * `n` pseudo-random bytes, the same for the same seed. The seed also picks
+ * the generator's increment, so two seeds give different streams rather than
+ * one stream shifted (a test may look for one member's bytes in an archive).
+ */
+export function randomBytes(n: number, seed: number): Uint8Array {
+  const out = new Uint8Array(n);
+  const increment = (2 * seed + 1) >>> 0;
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1103515245) + increment) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
