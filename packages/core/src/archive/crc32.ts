@@ -1,3 +1,5 @@
+import { NODE_ZLIB, type NodeZlib } from './node-zlib.js';
+
 /**
  * CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) as zip uses it,
  * slicing-by-8: eight 256-entry tables let the loop consume 8 bytes per step.
@@ -25,29 +27,14 @@ const TABLES = /* @__PURE__ */ buildTables();
 /** Continues a CRC-32 over `data`; start with `crc = 0`. */
 type Crc32Update = (crc: number, data: Uint8Array) => number;
 
+// zlib takes 32-bit lengths; a Uint8Array may be 4 GiB or more.
 const NATIVE_SLICE = 1 << 30;
 
-interface NodeProcessLike {
-  getBuiltinModule?(
-    id: string,
-  ): { crc32?: (data: Uint8Array, value: number) => number } | undefined;
-}
-
-/**
- * Node's zlib.crc32 (Node >= 20.15) runs about five times faster than the
- * table loop. It is looked up at run time through `process.getBuiltinModule`
- * rather than imported, so this module stays free of `node:` imports and a
- * browser simply gets the JavaScript loop.
- */
-function findNativeCrc32(): Crc32Update | undefined {
-  const proc = (globalThis as { process?: NodeProcessLike }).process;
-  const native = proc?.getBuiltinModule?.('node:zlib')?.crc32;
-  if (typeof native !== 'function') return undefined;
-  // zlib takes 32-bit lengths; a Uint8Array may be 4 GiB or more.
+function nativeCrc32(zlib: NodeZlib): Crc32Update {
   return (crc, data) => {
     let c = crc;
     for (let p = 0; p < data.length; p += NATIVE_SLICE)
-      c = native(data.subarray(p, p + NATIVE_SLICE), c);
+      c = zlib.crc32(data.subarray(p, p + NATIVE_SLICE), c);
     return c;
   };
 }
@@ -78,7 +65,7 @@ export function crc32Js(crc: number, data: Uint8Array): number {
 }
 
 /** The fastest CRC-32 this platform offers; same results everywhere. */
-export const crc32Update: Crc32Update = /* @__PURE__ */ findNativeCrc32() ?? crc32Js;
+export const crc32Update: Crc32Update = NODE_ZLIB ? nativeCrc32(NODE_ZLIB) : crc32Js;
 
 /** CRC-32 of `data`, as stored in zip headers. */
 export function crc32(data: Uint8Array): number {

@@ -2,6 +2,7 @@ import { Inflate } from 'fflate';
 import { SkopsError } from '../errors/skops-error.js';
 import { invalidArchive, quoteName } from './archive-errors.js';
 import type { MemberOutput } from './member-output.js';
+import { NODE_ZLIB, type NodeZlib } from './node-zlib.js';
 
 /**
  * Inflates a raw DEFLATE stream given as compressed chunks into `out`,
@@ -13,8 +14,7 @@ export function inflateInto(
   chunks: AsyncIterable<Uint8Array>,
   out: MemberOutput,
 ): Promise<Uint8Array> {
-  const zlib = nodeZlib();
-  if (zlib) return inflateNodeZlib(zlib, chunks, out);
+  if (NODE_ZLIB) return inflateNodeZlib(NODE_ZLIB, chunks, out);
   const stream = nativeInflater();
   return stream ? inflateNative(stream, chunks, out) : inflateFflate(chunks, out);
 }
@@ -26,11 +26,10 @@ export function inflateInto(
  * stops at the declared size (`maxOutputLength`), so a bomb gets no further.
  */
 export async function inflateWhole(data: Uint8Array, out: MemberOutput): Promise<Uint8Array> {
-  const zlib = nodeZlib();
-  if (!zlib) return inflateInto(once(data), out);
+  if (!NODE_ZLIB) return inflateInto(once(data), out);
   let inflated: Uint8Array;
   try {
-    inflated = zlib.inflateRawSync(data, { maxOutputLength: Math.max(out.remaining, 1) });
+    inflated = NODE_ZLIB.inflateRawSync(data, { maxOutputLength: Math.max(out.remaining, 1) });
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code === 'ERR_BUFFER_TOO_LARGE') throw out.overflow();
     throw notDeflate(out, error);
@@ -43,29 +42,6 @@ async function* once(chunk: Uint8Array): AsyncGenerator<Uint8Array> {
   yield chunk;
 }
 
-/** The part of Node's zlib module used here. */
-export interface NodeZlibLike {
-  createInflateRaw(options: { chunkSize: number }): NodeInflater;
-  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
-}
-
-interface NodeInflater {
-  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  on(event: 'end' | 'close' | 'drain', listener: () => void): unknown;
-  write(chunk: Uint8Array): boolean;
-  end(): void;
-  destroy(): void;
-}
-
-function nodeZlib(): NodeZlibLike | undefined {
-  const proc = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process;
-  const zlib = proc?.getBuiltinModule?.('node:zlib') as Partial<NodeZlibLike> | undefined;
-  return typeof zlib?.createInflateRaw === 'function' && typeof zlib.inflateRawSync === 'function'
-    ? (zlib as NodeZlibLike)
-    : undefined;
-}
-
 // Output pieces of 256 KiB keep the thread-pool round trips few (Node's
 // default of 16 KiB costs one per 16 KiB) and bound what a zip bomb
 // produces past its declared size to one piece.
@@ -76,7 +52,7 @@ const NODE_CHUNK = 256 * 1024;
  * checksums the previous piece.
  */
 export async function inflateNodeZlib(
-  zlib: NodeZlibLike,
+  zlib: NodeZlib,
   chunks: AsyncIterable<Uint8Array>,
   out: MemberOutput,
 ): Promise<Uint8Array> {
