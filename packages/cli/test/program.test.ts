@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cases, ensureBuilt, PACKAGE, REPO, skops } from './helpers/cli.js';
+import { BIN, cases, ensureBuilt, FIXTURES, PACKAGE, REPO, skops } from './helpers/cli.js';
 
 beforeAll(ensureBuilt);
 
@@ -73,7 +73,7 @@ describe('the skops program', () => {
   });
 
   it('prints errors as one line with the code, and the stack trace only with -v', async () => {
-    const file = join(REPO, 'fixtures/hostile/zip_truncated.skops');
+    const file = join(FIXTURES, 'hostile/zip_truncated.skops');
     const quiet = await skops(['audit', file]);
     expect(quiet.code).toBe(2);
     expect(quiet.stderr).toMatch(oneErrorLine);

@@ -7,6 +7,8 @@ export const FIXTURES = process.env.SKOPS_FIXTURES ?? path.resolve(__dirname, '.
 export interface PickleFixture {
   readonly name: string;
   readonly dir: 'pickle' | 'hostile';
+  /** The pickle or joblib file's path. */
+  readonly file: string;
   readonly bytes: Uint8Array;
   readonly sidecar: Record<string, unknown>;
 }
@@ -27,6 +29,7 @@ export function pickleFixtures(): PickleFixture[] {
       out.push({
         name: file.replace(/\.json$/, ''),
         dir,
+        file: path.join(folder, target),
         bytes: new Uint8Array(readFileSync(path.join(folder, target))),
         sidecar,
       });

@@ -2,6 +2,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { skopsCases } from '../../../conformance/test/fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -9,8 +10,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const PACKAGE = resolve(here, '../..');
 /** The repository root. */
 export const REPO = resolve(PACKAGE, '../..');
-/** The fixture folder: $SKOPS_FIXTURES, or the repository's copy. */
-export const FIXTURES = process.env.SKOPS_FIXTURES ?? resolve(REPO, 'fixtures');
+/** The fixture folder: $SKOPS_FIXTURES, or the repository's copy (the conformance suite's setting). */
+export { FIXTURES } from '../../../conformance/test/fixtures.js';
 /** The installed binary, as npm links it. */
 export const BIN = join(PACKAGE, 'bin/skops.js');
 
@@ -130,20 +131,13 @@ export interface Sidecar {
   readonly describe?: unknown;
 }
 
-/** Every `NAME.skops` with a `NAME.json` sidecar in a fixture folder. */
+/** Every `NAME.skops` with a `NAME.json` sidecar in a fixture folder (the conformance suite's list). */
 export function cases(folder: string): Case[] {
-  const dir = join(FIXTURES, folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.skops') && existsSync(join(dir, f.replace(/\.skops$/, '.json'))))
-    .sort()
-    .map((f) => ({
-      name: f.replace(/\.skops$/, ''),
-      file: join(dir, f),
-      sidecar: JSON.parse(
-        readFileSync(join(dir, f.replace(/\.skops$/, '.json')), 'utf8'),
-      ) as Sidecar,
-    }));
+  return skopsCases(folder).map(({ name, file, sidecar }) => ({
+    name,
+    file,
+    sidecar: sidecar as Sidecar,
+  }));
 }
 
 /** `--python-env` for the library versions a sidecar was computed with. */

@@ -1,6 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FIXTURES } from './cli.js';
+import { pickleFixtures } from '../../../pickle/test/fixtures.js';
 
 /** The sidecar fields of a pickle or joblib fixture these tests use (fixtures/pickle/README.md, fixtures/hostile/README.md). */
 export interface PickleSidecar {
@@ -31,19 +29,16 @@ export interface PickleCase {
   readonly sidecar: PickleSidecar;
 }
 
-/** Every `NAME.json` of a fixture folder whose `file` is a `.pkl` or `.joblib` file. */
+/** Every pickle or joblib fixture of a folder (the pickle package's list). */
 export function pickleCases(folder: 'pickle' | 'hostile'): PickleCase[] {
-  const dir = join(FIXTURES, folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && f !== 'skops_trusted_types.json')
-    .sort()
-    .map((f) => ({
-      name: f.replace(/\.json$/, ''),
-      sidecar: JSON.parse(readFileSync(join(dir, f), 'utf8')) as PickleSidecar,
-    }))
-    .filter(
-      ({ sidecar }) => typeof sidecar.file === 'string' && /\.(pkl|joblib)$/.test(sidecar.file),
-    )
-    .map(({ name, sidecar }) => ({ name, file: join(dir, sidecar.file), sidecar }));
+  return (
+    pickleFixtures()
+      .filter((f) => f.dir === folder)
+      // pickleFixtures keeps only sidecars whose `file` names a .pkl or .joblib file.
+      .map(({ name, file, sidecar }) => ({
+        name,
+        file,
+        sidecar: sidecar as unknown as PickleSidecar,
+      }))
+  );
 }
